@@ -1,0 +1,30 @@
+/** What a command receives: its streams and environment, so tests can run commands in-process. */
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, progress). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface Context {
+  io: Io;
+  /** The folder given by --cwd, or the process's. */
+  cwd: string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+    env: process.env,
+  };
+}
+
+/** Colour only on a terminal and never with NO_COLOR (https://no-color.org) or FORCE_COLOR=0. */
+export function useColor(io: Io): boolean {
+  if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
+  if (io.env['FORCE_COLOR'] !== undefined) return io.env['FORCE_COLOR'] !== '0';
+  return io.isTTY;
+}

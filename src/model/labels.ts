@@ -1,0 +1,112 @@
+/** The structural labels of the format, per language (FORMAT.md), and the patterns that read them. */
+import type { Lang } from './types.js';
+
+export interface Labels {
+  module: string;
+  standard: string;
+  expectedResults: string;
+  indicators: string;
+  annex: string;
+  /** The word for a standard range after a module title: `(standardele 1-2)`. */
+  standardRange: string;
+}
+
+export const LABELS: Record<Lang, Labels> = {
+  ro: {
+    module: 'Modulul',
+    standard: 'Standardul',
+    expectedResults: 'Rezultate așteptate:',
+    indicators: 'Indicatori:',
+    annex: 'Anexa',
+    standardRange: 'standardele',
+  },
+  en: {
+    module: 'Module',
+    standard: 'Standard',
+    expectedResults: 'Expected results:',
+    indicators: 'Indicators:',
+    annex: 'Annex',
+    standardRange: 'standards',
+  },
+};
+
+export function labelsFor(lang: Lang): Labels {
+  return LABELS[lang];
+}
+
+const SEP = String.raw`\s*(?:[.:\-–—]\s*)?`;
+
+/** `Modulul I. Title`, `MODULUL I Title`, `Modul I —`, `Module II.` */
+export const MODULE_HEADING = new RegExp(String.raw`^(?:modulul|modul|module)\s+([IVXLCDM]+|[0-9]+)\b${SEP}(.*)$`, 'iu');
+/** `(standardele 1-2)`, `(Standarde 1-3)`, `(standards 4–6)` at the end of a module title. */
+export const MODULE_RANGE = /\s*\((?:standardele|standarde|standardul|standards?)\s+(\d+)\s*[-–—]\s*(\d+)\)\s*$/iu;
+/** `Standardul 1. Title`, `STANDARD 1 Title`. */
+export const STANDARD_HEADING = new RegExp(String.raw`^(?:standardul|standard)\s+(\d+)\b${SEP}(.*)$`, 'iu');
+/** `S1.1`, `S1.1 Title`, `M.I.-S1.1 Title`, `S1.1.` */
+export const REQUIREMENT_HEADING = /^(?:M\.?\s?([IVXLCDM]+)\.?\s?[-–]\s?)?S\s?(\d+)\.(\d+)\.?(?:\s+(.*))?$/u;
+/** `Anexa`, `ANEXA nr. 1`, `Anexă`, `Annex 2`. */
+export const ANNEX_HEADING = /^(?:anexa|anexă|annex)(?![\p{L}\p{N}])\s*(.*)$/iu;
+/** `Rezultate așteptate:` in any case, with either diacritic form, colon optional. */
+export const EXPECTED_RESULTS_LABEL = /^(?:rezultate(?:le)?\s+a[șşs]teptate|expected\s+results)\s*:?\s*$/iu;
+/** `Indicatori:` */
+export const INDICATORS_LABEL = /^(?:indicatori(?:i)?|indicators)\s*:?\s*$/iu;
+/** An explicit indicator prefix `Im2S3.1:` at the start of a bullet. */
+export const INDICATOR_PREFIX = /^Im(\d+)\s?S(\d+)\.(\d+)\s*[:.–-]\s*/u;
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+export function toRoman(value: number): string {
+  let rest = value;
+  let out = '';
+  for (const [n, s] of ROMAN) {
+    while (rest >= n) {
+      out += s;
+      rest -= n;
+    }
+  }
+  return out;
+}
+
+/** The value of a canonical Roman numeral, or null when the string is not one (e.g. `IIII`, `IC`). */
+export function fromRoman(numeral: string): number | null {
+  const upper = numeral.toUpperCase();
+  if (!/^[IVXLCDM]+$/.test(upper)) return null;
+  let value = 0;
+  let i = 0;
+  for (const [n, s] of ROMAN) {
+    while (upper.startsWith(s, i)) {
+      value += n;
+      i += s.length;
+    }
+  }
+  if (i !== upper.length || value === 0 || toRoman(value) !== upper) return null;
+  return value;
+}
+
+/** `S3.2` */
+export function requirementId(standard: number, index: number): string {
+  return `S${standard}.${index}`;
+}
+
+/** `Im2S3.2` */
+export function indicatorId(k: number, standard: number, index: number): string {
+  return `Im${k}S${standard}.${index}`;
+}
+
+/** The anchor of a requirement, `#s3-2`. */
+export function requirementAnchor(standard: number, index: number): string {
+  return `s${standard}-${index}`;
+}
+
+/** The anchor of a standard, `#standardul-3` (ro) or `#standard-3` (en). */
+export function standardAnchor(lang: Lang, n: number): string {
+  return `${LABELS[lang].standard.toLowerCase()}-${n}`;
+}
+
+/** The anchor of a module, `#modulul-ii` (ro) or `#module-ii` (en). */
+export function moduleAnchor(lang: Lang, numeral: string): string {
+  return `${LABELS[lang].module.toLowerCase()}-${numeral.toLowerCase()}`;
+}

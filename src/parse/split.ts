@@ -1,0 +1,105 @@
+/**
+ * Splits a Markdown document into parts at ATX heading lines, so each part can be parsed on its own and
+ * parsing cost stays linear in the document size (remark-parse alone grows faster than linearly).
+ *
+ * A heading line at the start of a line always closes every open block in CommonMark, except inside a
+ * fenced code block or an HTML block, which this scanner tracks (conservatively: when unsure, it does not
+ * split). Link reference and footnote definitions can be used across parts: markdown.ts handles them.
+ */
+
+export interface Part {
+  /** The text of the part (whole lines). */
+  text: string;
+  /** Offset of the part's first character in the document. */
+  offset: number;
+  /** 1-based line of the part's first line in the document. */
+  line: number;
+}
+
+
+const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|\r?$)/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const BLANK = /^[ \t]*\r?$/;
+
+interface HtmlBlockStart {
+  start: RegExp;
+  end: RegExp | null; // null: ends at a blank line
+}
+
+const HTML_BLOCKS: HtmlBlockStart[] = [
+  { start: /^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, end: /<\/(?:script|pre|style|textarea)>/i },
+  { start: /^ {0,3}<!--/, end: /-->/ },
+  { start: /^ {0,3}<\?/, end: /\?>/ },
+  { start: /^ {0,3}<![A-Za-z]/, end: />/ },
+  { start: /^ {0,3}<!\[CDATA\[/, end: /\]\]>/ },
+  { start: /^ {0,3}<\/?[A-Za-z][A-Za-z0-9-]*(?:[\s/>]|$)/, end: null },
+];
+
+/** Parts of about `target` characters (a part grows until a heading line follows it and it is long enough). */
+export function splitAtHeadings(text: string, target = 16384): Part[] {
+  const parts: Part[] = [];
+  let partStart = 0;
+  let partLine = 1;
+  let pos = 0;
+  let line = 1;
+  let fence: { char: string; length: number } | null = null;
+  let html: RegExp | 'blank' | null = null;
+
+  // Front matter: the scanner starts after its closing fence.
+  const fm = /^---[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = /^(?:---|\.\.\.)[ \t]*\r?$/m;
+    const rest = text.slice(fm[0].length);
+    const m = close.exec(rest);
+    if (m) {
+      const endOfClose = fm[0].length + m.index + m[0].length;
+      const before = text.slice(0, endOfClose);
+      line += (before.match(/\n/g) ?? []).length;
+      pos = endOfClose;
+      if (text[pos] === '\n') {
+        pos++;
+        line++;
+      }
+    }
+  }
+
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl + 1;
+    const content = text.slice(pos, nl === -1 ? text.length : nl);
+
+    if (fence) {
+      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
+      if (close.test(content)) fence = null;
+    } else if (html) {
+      if (html === 'blank' ? BLANK.test(content) : html.test(content)) html = null;
+    } else {
+      if (ATX_HEADING.test(content)) {
+        if (pos > partStart && pos - partStart >= target) {
+          parts.push({ text: text.slice(partStart, pos), offset: partStart, line: partLine });
+          partStart = pos;
+          partLine = line;
+        }
+      } else {
+        const f = FENCE_OPEN.exec(content);
+        if (f && !(f[1]!.startsWith('`') && f[2]!.includes('`'))) {
+          fence = { char: f[1]![0]!, length: f[1]!.length };
+        } else {
+          for (const block of HTML_BLOCKS) {
+            const m = block.start.exec(content);
+            if (!m) continue;
+            if (block.end === null) html = 'blank';
+            else if (!block.end.test(content.slice(m[0].length))) html = block.end;
+            break;
+          }
+        }
+      }
+    }
+    pos = end;
+    line++;
+  }
+  if (partStart < text.length || parts.length === 0) {
+    parts.push({ text: text.slice(partStart), offset: partStart, line: partLine });
+  }
+  return parts;
+}
