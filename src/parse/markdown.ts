@@ -6,23 +6,42 @@ import remarkGfm from 'remark-gfm';
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import type { Node } from 'unist';
-import { splitAtHeadings } from './split.js';
+import { splitAtHeadings, type Part } from './split.js';
+import { fastParse } from './fast.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 const serializer = unified().use(remarkStringify).use(remarkGfm);
 
-/** `partSize`: the size parts grow to before a heading ends them (tests use 0 to split at every heading). */
-export function parseMarkdown(text: string, partSize = 16384): Root {
-  const parts = splitAtHeadings(text, partSize);
-  let roots = parts.map((part) => processor.parse(part.text) as Root);
+/**
+ * `partSize`: slow parts (those the fast path does not take) are grouped up to this size before remark-parse
+ * sees them; `fast: false` sends every part to remark-parse (tests compare both ways).
+ */
+export function parseMarkdown(text: string, partSize = 16384, options: { fast?: boolean } = {}): Root {
+  const useFast = options.fast ?? true;
+  const pieces = splitAtHeadings(text, useFast ? 0 : partSize);
+  // Plain parts are built directly (fast.ts); consecutive other parts are grouped for remark-parse.
+  const parts: { part: Part; root: Root | null }[] = [];
+  for (const piece of pieces) {
+    const fast = useFast ? fastParse(piece.text) : null;
+    const previous = parts[parts.length - 1];
+    if (!fast && previous && !previous.root && previous.part.text.length < partSize) {
+      previous.part = { ...previous.part, text: previous.part.text + piece.text };
+    } else {
+      parts.push({ part: piece, root: fast });
+    }
+  }
+  let roots = parts.map(({ part, root }) => root ?? (processor.parse(part.text) as Root));
+  const slow = parts.map(({ root }) => root === null);
 
   // Link reference and footnote definitions apply to the whole document. When a document has any and was
   // parsed in several parts, each part is parsed again with the definitions of the others put before it
   // (after a blank line they cannot join its content), or after it for the first part, which may start with
-  // front matter. The first definition of a label in document order wins, as in CommonMark.
-  const found = roots.map((root) => definitionsIn(root));
+  // front matter. The first definition of a label in document order wins, as in CommonMark. (Parts taken by
+  // the fast path hold neither definitions nor references.)
+  const found = roots.map((root, index) => (slow[index] ? definitionsIn(root) : []));
   if (parts.length > 1 && found.some((d) => d.length > 0)) {
-    roots = parts.map((part, index) => {
+    roots = parts.map(({ part }, index) => {
+      if (!slow[index]) return roots[index]!;
       const own = new Set(found[index]!.map((d) => key(d)));
       const seen = new Set<string>();
       const others: Definitions[] = [];
@@ -42,7 +61,7 @@ export function parseMarkdown(text: string, partSize = 16384): Root {
 
   const children: RootContent[] = [];
   roots.forEach((root, index) => {
-    const part = parts[index]!;
+    const { part } = parts[index]!;
     const before = (root as Root & { before?: number }).before ?? 0;
     const beforeLines = (root as Root & { beforeLines?: number }).beforeLines ?? 0;
     for (const node of root.children) {

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { fastParse } from '../../src/parse/fast.js';
+import { generateDocument, rng } from '../support/generator.js';
+import { ROOT } from '../support/cli.js';
+
+const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+const reference = (text: string) => JSON.stringify(whole.parse(text).children);
+const ours = (text: string) => JSON.stringify(parseMarkdown(text).children);
+
+describe('the fast path builds exactly the tree remark-parse builds', () => {
+  it('on the bundled standards (and takes most of their parts)', () => {
+    for (const version of ['2015-09', '2016-02', '2016-04']) {
+      const text = fs.readFileSync(path.join(ROOT, 'standards/vtp', `${version}.md`), 'utf8');
+      expect(ours(text), version).toBe(reference(text));
+      const parts = text.split(/\n(?=#)/).slice(1).map((p) => `${p}\n`);
+      const taken = parts.filter((p) => fastParse(p) !== null).length;
+      expect(taken / parts.length, `${version}: share of parts on the fast path`).toBeGreaterThan(0.8);
+    }
+  });
+
+  it('on generated documents (30 seeds)', () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      const text = generateDocument(seed, { standards: 3 + (seed % 5) });
+      expect(ours(text), `seed ${seed}`).toBe(reference(text));
+    }
+  });
+
+  it('on random mixes of plain and tricky lines (2,000 documents)', () => {
+    const lines = [
+      '# Titlu', '## Standardul 1. Test', '### S1.1', '#### Adânc', '# Titlu #', '#  spațiu',
+      '', '', '', 'Text simplu cu diacritice: ș ț ă î â.', 'a) prima literă;', 'b) a doua literă.',
+      '**Indicatori:**', '**Rezultate așteptate:** Beneficiarii știu.', '**Bold**text lipit', '**Bold** și *emfază*', '** nu e bold**',
+      '- Indicator simplu.', '- Indicator cu [link](x).', '-', '- - imbricat', '* alt marcaj', '+ plus', '1. ordonat', '2) ordonat',
+      '  indentat', '    cod indentat', '\tcu tab', 'rând cu spații la final  ', 'rând cu backslash\\', '> citat', '---', '===', '***',
+      '```', '~~~', '<div>', '<!-- comentariu -->', '| a | b |', '| --- | --- |', 'http://example.org', 'www.example.org', 'nume@example.org',
+      'text cu &amp; entitate', 'text cu `cod`', 'text cu ~tăiat~', 'text_cu_underscore', '[ref]: /url', 'Vezi [ref].', '„Citat românesc”',
+      '2016. An la început de rând', 'Setext', '- [ ] sarcină', '- ', '-\tx', '#', '#\tTab', 'É majusculă', '😀 emoji',
+    ];
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = rng(seed);
+      const body: string[] = [r.pick(['# H', '## Standardul 2. H', '### S2.1'])];
+      for (let k = 0, n = r.int(1, 12); k < n; k++) body.push(r.pick(lines));
+      const text = `${body.join('\n')}${r.chance(0.8) ? '\n' : ''}`;
+      expect(ours(text), JSON.stringify(text)).toBe(reference(text));
+    }
+  });
+});
