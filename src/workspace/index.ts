@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseDocument, isMap } from 'yaml';
+import { parseDocument, isMap, LineCounter } from 'yaml';
 import { StdraftError, configError, inputError, usageError } from '../errors.js';
 
 export const CONFIG_FILE = 'stdraft.config.yaml';
@@ -86,10 +86,12 @@ export function maybeWorkspace(cwd: string): Workspace | null {
 
 export function readConfig(file: string): Config {
   const text = readTextFile(file);
-  const doc = parseDocument(text, { prettyErrors: false });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
   const first = doc.errors[0];
   if (first) {
-    throw configError(file, `invalid YAML: ${first.message.split('\n')[0]}`, { line: first.linePos?.[0].line, hint: 'fix the YAML syntax' });
+    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw configError(file, `invalid YAML: ${message}`, { line: lines.linePos(first.pos[0]).line, hint: 'fix the YAML syntax' });
   }
   if (doc.contents === null) return { rules: {}, data: {} };
   if (!isMap(doc.contents)) throw configError(file, 'expected a mapping of options (key: value)', { hint: 'see docs/config.md' });
