@@ -84,7 +84,8 @@ export function generateStructure(seed, options = {}) {
       for (let q = 0; q < reqCount; q++) {
         const refs = sn > 1 ? [`S${r.int(1, sn - 1)}.1`, `Standardul ${r.int(1, sn - 1)}`] : [];
         const blocks = [styled(r, sentence(r, refs))];
-        if (r.chance(0.2)) blocks[0] += `\n${sentence(r, [])}`;
+        // Sizes follow the published orders: about 600 bytes a requirement, so 400 standards are about 1.4 MB.
+        for (let extra = r.int(1, 3); extra > 0; extra--) blocks[0] += `${r.chance(0.5) ? '\n' : ' '}${sentence(r, [])}`;
         if (r.chance(0.15)) {
           blocks.push(`${r.pick(SUBJECTS)} asigură:\na) ${r.pick(OBJECTS)};\nb) ${r.pick(OBJECTS)};\nc) ${r.pick(OBJECTS)}.`);
         }
