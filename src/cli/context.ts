@@ -11,6 +11,12 @@ export interface Context {
   io: Io;
   /** The folder given by --cwd, or the process's. */
   cwd: string;
+  /** --quiet: no progress and no hints on stderr. */
+  quiet?: boolean;
+  /** The name of the (sub)command being run. */
+  command?: string;
+  /** The commander program (for `completion`, which lists commands and options). */
+  program?: import('commander').Command;
 }
 
 export function processIo(): Io {

@@ -3,14 +3,15 @@
  * loaded only when it runs, so `stdraft --version` stays cheap. Commands return an exit code; errors are
  * mapped to codes in exit.ts; only bin/ sets process.exitCode.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { processIo, type Context, type Io } from './context.js';
 import { EXIT_ERROR, reportError } from './exit.js';
 import { usageError } from '../errors.js';
 import { VERSION } from './version.js';
 
-type Runner = (ctx: Context, args: unknown[], options: Record<string, unknown>) => Promise<number> | number;
+/** A command's entry point; each command types its own options. */
+type Runner = (ctx: Context, args: unknown[], options: never) => Promise<number> | number;
 type Loader = () => Promise<{ run: Runner }>;
 
 const NOT_IMPLEMENTED: Loader = async () => ({
@@ -31,6 +32,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('Draft, validate, compare and publish minimum quality standards written as versioned Markdown.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--cwd <dir>', 'run as if started in DIR (the workspace is found from there)')
+    .option('-q, --quiet', 'no progress or hints on stderr')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -42,10 +44,10 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     command.action(async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const options = cmd.opts();
-      const globals = program.opts<{ cwd?: string }>();
-      const ctx: Context = { io, cwd: path.resolve(globals.cwd ?? process.cwd()) };
+      const globals = program.opts<{ cwd?: string; quiet?: boolean }>();
+      const ctx: Context = { io, cwd: path.resolve(globals.cwd ?? process.cwd()), quiet: Boolean(globals.quiet), program, command: cmd.name() };
       const { run } = await load();
-      exitCode = await run(ctx, args.slice(0, -2), options);
+      exitCode = await run(ctx, args.slice(0, -2), options as never);
     });
     return command;
   };
@@ -140,6 +142,47 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('-o, --output <file>', 'the file to write (- for stdout)')
       .addHelpText('after', examples(['stdraft report standards/vtp/comments/2015-09-workshop.yaml -o out/report.docx'])),
     NOT_IMPLEMENTED,
+  );
+
+  define(
+    program
+      .command('init')
+      .description('create a new workspace: a first version skeleton, config, editable templates, .gitignore, README')
+      .argument('[dir]', 'the folder to create the workspace in (default: the current folder)')
+      .addOption(new Option('--lang <lang>', 'language of the standards').choices(['ro', 'en']).default('ro'))
+      .option('--set <name>', 'the name of the first standards set', 'standarde')
+      .addHelpText('after', examples(['stdraft init centre-copii', 'stdraft init --lang en --set vtp'])),
+    () => import('./commands/init.js'),
+  );
+  const version = program.command('version').description('versions of a set: start the next revision round');
+  define(
+    version
+      .command('new')
+      .description('copy a version to the next one (supersedes, today\'s date, status draft) and open an empty observation register')
+      .argument('<set>', 'the standards set')
+      .requiredOption('--as <version>', 'the new version name, later than every existing one (e.g. 2016-06)')
+      .option('--from <version>', 'the version to start from (default: the latest)')
+      .option('--workshop <text>', 'the meeting the new version will be presented at')
+      .addHelpText('after', examples(["stdraft version new vtp --as 2016-06 --workshop 'Atelierul de lucru din iunie 2016'"])),
+    () => import('./commands/version-new.js'),
+  );
+  const hook = program.command('hook').description('a git pre-commit hook that validates staged standards and registers');
+  define(
+    hook.command('install').description('install the pre-commit hook (bypass it once with git commit --no-verify)').option('--force', 'replace a pre-commit hook that stdraft did not install'),
+    () => import('./commands/hook.js'),
+  );
+  define(hook.command('uninstall').description('remove the pre-commit hook installed by stdraft'), () => import('./commands/hook.js'));
+  define(
+    program
+      .command('completion')
+      .description('print a shell completion script (commands, options, set and version names)')
+      .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
+      .addHelpText('after', examples(['stdraft completion bash > ~/.local/share/bash-completion/completions/stdraft', 'stdraft completion zsh > "${fpath[1]}/_stdraft"', 'stdraft completion fish > ~/.config/fish/completions/stdraft.fish'])),
+    () => import('./commands/completion.js'),
+  );
+  define(
+    program.command('__complete', { hidden: true }).argument('<what>', 'sets | versions').argument('[set]'),
+    () => import('./commands/completion.js').then((m) => ({ run: m.runComplete })),
   );
 
   try {

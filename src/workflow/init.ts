@@ -1,0 +1,127 @@
+/** What `stdraft init` writes: a first version skeleton, the config, .gitignore and a README for the team. */
+import type { Lang } from '../model/types.js';
+
+export interface InitFiles {
+  [relativePath: string]: string;
+}
+
+export function initFiles(options: { lang: Lang; set: string; version: string; date: string }): InitFiles {
+  const { lang, set, version, date } = options;
+  return {
+    [`standards/${set}/${version}.md`]: lang === 'en' ? skeletonEn(version, date) : skeletonRo(version, date),
+    'stdraft.config.yaml': configText(set),
+    '.gitignore': 'out/\nnode_modules/\n',
+    'README.md': readme(set, version),
+  };
+}
+
+function skeletonRo(version: string, date: string): string {
+  return `---
+title: Standarde minime de calitate pentru … (titlul complet al standardelor)
+version: '${version}'
+date: '${date}'
+status: draft
+lang: ro
+issuer: … (autoritatea emitentă)
+legal-basis:
+  - … (actul normativ în temeiul căruia se aprobă standardele)
+note: Schiță de lucru. Înlocuiți textele marcate cu … înainte de consultare.
+---
+
+Prezentele standarde se aplică … (domeniul de aplicare).
+
+# Modulul I. Accesarea serviciului
+
+## Standardul 1. Informarea
+
+Furnizorul de servicii informează potențialii beneficiari despre serviciile oferite.
+
+**Rezultate așteptate:** Beneficiarii cunosc serviciile și condițiile de acordare a acestora.
+
+### S1.1
+
+Furnizorul dispune de un ghid al beneficiarului, actualizat anual.
+
+**Indicatori:**
+
+- Ghidul beneficiarului, aprobat și disponibil la sediul furnizorului.
+`;
+}
+
+function skeletonEn(version: string, date: string): string {
+  return `---
+title: Minimum quality standards for … (the full title)
+version: '${version}'
+date: '${date}'
+status: draft
+lang: en
+issuer: … (the issuing authority)
+legal-basis:
+  - … (the act the standards are approved under)
+note: Working draft. Replace the texts marked … before the consultation.
+---
+
+These standards apply to … (scope).
+
+# Module I. Access to the service
+
+## Standard 1. Information
+
+The provider informs potential beneficiaries about the services it offers.
+
+**Expected results:** Beneficiaries know the services and the conditions for receiving them.
+
+### S1.1
+
+The provider has a beneficiary guide, updated every year.
+
+**Indicators:**
+
+- The beneficiary guide, approved and available at the provider's premises.
+`;
+}
+
+function configText(set: string): string {
+  return `# stdraft workspace configuration. Every option is optional; remove the # to use one.
+
+# The set commands use when none is named (needed once there are several sets).
+default-set: ${set}
+
+# Author of the tracked changes in redlines (stdraft compare --layout redline).
+# author: Atelierul de lucru, februarie 2016
+
+# Severity of validation rules: off, warning or error. stdraft validate --help lists the rules;
+# each is documented in docs/rules/<rule>.md of stdraft.
+# rules:
+#   typography-quotes: off
+#   legal-enumeration: error
+
+# Values templates use (templates/<name>/*.md.hbs read them as config.<key>).
+# consultation:
+#   contact: Nume Prenume, telefon 021 000 00 00
+#   email: consultare@institutie.ro
+#   address: Str. …, nr. …, București
+`;
+}
+
+function readme(set: string, version: string): string {
+  return `# Standarde de calitate — spațiul de lucru
+
+Acest depozit conține standardele minime de calitate redactate cu stdraft.
+
+- \`standards/${set}/${version}.md\` — prima versiune (de completat);
+- \`standards/${set}/comments/\` — registrele de observații primite la ateliere și în consultare;
+- \`templates/\` — șabloanele documentelor Word (proiectul de ordin, ordinul final), care se pot adapta;
+- \`stdraft.config.yaml\` — configurarea (persoana de contact, regulile de validare).
+
+Pașii obișnuiți:
+
+\`\`\`sh
+stdraft validate                     # verifică structura, numerotarea, trimiterile, diacriticele
+stdraft fmt --write                  # aduce textul la forma canonică
+stdraft version new ${set} --as AAAA-LL   # începe o nouă rundă de revizuire
+stdraft diff VECHE NOUĂ              # ce s-a schimbat între două versiuni
+stdraft render VERSIUNE -o out/proiect.docx   # proiectul de ordin pentru consultare
+\`\`\`
+`;
+}

@@ -1,0 +1,69 @@
+/** Starting a revision round: the next version's text and its empty observation register. */
+import { isMap, parseDocument } from 'yaml';
+import { inputError } from '../errors.js';
+import { canonicalYaml } from '../print/index.js';
+
+/** Today's date as YYYY-MM-DD in local time. */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export interface NextVersion {
+  version: string;
+  supersedes: string;
+  date: string;
+  /** The meeting the new version is for; null removes the previous version's workshop. */
+  workshop: string | null;
+}
+
+/**
+ * The text of a version with its front matter set for the next round: version, supersedes, date, status
+ * draft and workshop; comments and the other keys are kept, the body is unchanged.
+ */
+export function nextVersionText(text: string, next: NextVersion, label: string): string {
+  const m = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
+  if (!m) throw inputError(label, 'has no front matter to copy', { hint: 'stdraft validate shows what is wrong' });
+  const doc = parseDocument((m[1] ?? '').replace(/\r\n/g, '\n'));
+  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    throw inputError(label, 'has invalid front matter', { hint: 'stdraft validate shows what is wrong' });
+  }
+  const quoted = (value: string) => {
+    const node = doc.createNode(value);
+    node.type = 'QUOTE_SINGLE';
+    return node;
+  };
+  doc.set('version', quoted(next.version));
+  doc.set('date', quoted(next.date));
+  doc.set('status', 'draft');
+  doc.set('supersedes', quoted(next.supersedes));
+  if (next.workshop === null) doc.delete('workshop');
+  else doc.set('workshop', next.workshop);
+  const yaml = canonicalYaml(doc.toString({ lineWidth: 0 }));
+  const body = text.slice(m[0].length).replace(/\r\n/g, '\n');
+  return `---\n${yaml}---\n${body}`;
+}
+
+/** An empty observation register for the round: observations on `from`, answered by `to`. */
+export function registerSkeleton(round: { from: string; to: string; date: string; workshop: string | null }): string {
+  const title = round.workshop ? `Observații formulate la ${lowerFirst(round.workshop)}` : `Observații la versiunea ${round.from}`;
+  return [
+    `title: ${JSON.stringify(title)}`,
+    `date: '${round.date}'`,
+    `from: '${round.from}'          # the version participants comment on`,
+    `to: '${round.to}'            # the version that answers them`,
+    'comments: []',
+    '# Add one entry per observation:',
+    '#  - id: 1',
+    `#    target: S3.1            # an id in ${round.from}: S3.1, Im2S3.1, Standardul 3, Modulul II`,
+    '#    by: ADPARE',
+    '#    text: Termenul de 72 de ore este prea scurt.',
+    '#    decision: pending       # accepted | partially-accepted | rejected | pending',
+    '#    response: ""            # required unless pending',
+    '',
+  ].join('\n');
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
