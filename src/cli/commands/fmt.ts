@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, readParsed, workspaceVersionFiles } from '../inputs.js';
 import { writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
 
 export interface FmtOptions {
   check?: boolean;
@@ -25,7 +26,9 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
   }
 
   // Format everything first: a bad file stops the run before anything is written.
-  const results = inputs.map((input) => {
+  const progress = startProgress(ctx, 'formatting');
+  const results = inputs.map((input, index) => {
+    progress.update(index, inputs.length, input.label);
     const parsed = readParsed(input);
     const fatal = parsed.doc.problems.find((p) => p.fatal);
     if (fatal) {
@@ -35,6 +38,7 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
     const formatted = formatDocument(parsed, { renumber: options.renumber ? planRenumber(parsed.doc) : null });
     return { input, original, formatted, changed: formatted !== original };
   });
+  progress.end();
 
   if (!options.check && !options.write) {
     ctx.io.stdout(results[0]!.formatted.replace(/^\uFEFF/, ''));
