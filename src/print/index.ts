@@ -15,7 +15,9 @@ import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { parseDocument, isMap, type Pair } from 'yaml';
-import type { Parsed } from '../parse/index.js';
+import { parseText, type Parsed } from '../parse/index.js';
+import { inputError } from '../errors.js';
+import { snapshot, stripPositions } from '../model/walk.js';
 import type { Module, Requirement, StandardsDoc } from '../model/types.js';
 import { labelsFor, toRoman } from '../model/labels.js';
 import { applyReferenceMap, type RenumberPlan } from './renumber.js';
@@ -212,4 +214,26 @@ function relabel(node: Heading, canonical: string, title: string | null): Headin
   if (labelLength < 0 || labelLength > first.value.length) return node;
   const label = canonical.slice(0, canonical.length - title.length);
   return { ...node, children: [{ ...first, value: label + first.value.slice(labelLength) }, ...node.children.slice(1)] };
+}
+
+/**
+ * `formatDocument`, checked: the output is parsed again and must mean what the input meant (same model
+ * snapshot), else a StdraftError names the file and the line of the first block that would change. remark's
+ * serializer cannot round-trip a few exotic constructs; such a file is left as it is rather than changed.
+ */
+export function formatVerified(parsed: Parsed, options: PrintOptions = {}): string {
+  const text = formatDocument(parsed, options);
+  const again = parseText(text.replace(/^\uFEFF/, ''), parsed.doc.file, { bom: parsed.source.bom });
+  const expected = options.renumber ? null : JSON.stringify(snapshot(parsed.doc));
+  if (expected !== null && JSON.stringify(snapshot(again.doc)) !== expected) {
+    const before = parsed.tree.children.filter((n) => n.type !== 'yaml');
+    const after = again.tree.children.filter((n) => n.type !== 'yaml');
+    const index = before.findIndex((node, i) => !after[i] || JSON.stringify(stripPositions(node)) !== JSON.stringify(stripPositions(after[i]!)));
+    const line = before[Math.max(0, index)]?.position?.start.line;
+    throw inputError(parsed.doc.file, 'cannot be formatted without changing what it says (an unusual Markdown construct)', {
+      ...(line === undefined ? {} : { line }),
+      hint: 'the file is left unchanged; rewrite that block more simply',
+    });
+  }
+  return text;
 }

@@ -1,6 +1,6 @@
 /** `stdraft fmt [paths…] [--check | --write] [--renumber]` */
 import { inputError, usageError } from '../../errors.js';
-import { formatDocument } from '../../print/index.js';
+import { formatVerified } from '../../print/index.js';
 import { planRenumber } from '../../print/renumber.js';
 import { maybeWorkspace, openWorkspace } from '../../workspace/index.js';
 import type { Context } from '../context.js';
@@ -35,7 +35,7 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
       throw inputError(input.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it before formatting (stdraft validate shows every problem)' });
     }
     const original = (parsed.source.bom ? '\uFEFF' : '') + parsed.source.text;
-    const formatted = formatDocument(parsed, { renumber: options.renumber ? planRenumber(parsed.doc) : null });
+    const formatted = formatVerified(parsed, { renumber: options.renumber ? planRenumber(parsed.doc) : null });
     return { input, original, formatted, changed: formatted !== original };
   });
   progress.end();

@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// `npm run bench`: wall time (median of several runs) and peak memory of stdraft's commands on generated
+// standards of about 70 KB, 1.3 MB and 5.3 MB, side by side with the tools users would otherwise reach for
+// (pandoc, markdownlint-cli2, git diff --word-diff, pandiff) on the same files. Missing peers are installed
+// here (apt-get for pandoc and GNU time; npm into .bench-cache/ for the Node tools), never as project
+// dependencies. Prints a table and writes bench/results.md.
+//
+//   npm run bench                 all sizes
+//   npm run bench -- --quick      the two smaller sizes, fewer runs
+//   npm run bench -- --no-peers   stdraft only
+import { spawnSync, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateStructure, printStructure, rng } from '../test/support/generator.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin', 'stdraft.js');
+const cache = path.join(root, '.bench-cache');
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const withPeers = !args.has('--no-peers');
+
+const SIZES = quick ? [20, 400] : [20, 400, 1600];
+const RUNS = { 20: quick ? 3 : 7, 400: quick ? 2 : 5, 1600: 3 };
+
+function log(message) {
+  process.stderr.write(`${message}\n`);
+}
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+// ---------------------------------------------------------------- peers
+function ensurePeers() {
+  const apt = [];
+  if (!fs.existsSync('/usr/bin/time')) apt.push('time');
+  if (withPeers && !have('pandoc')) apt.push('pandoc');
+  if (apt.length > 0) {
+    if (process.getuid?.() === 0 && have('apt-get')) {
+      log(`installing ${apt.join(' ')} with apt-get…`);
+      spawnSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
+      spawnSync('apt-get', ['install', '-y', '-qq', ...apt], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    } else {
+      log(`missing ${apt.join(' ')} (install them to measure them)`);
+    }
+  }
+  const peers = {};
+  if (!withPeers) return peers;
+  const npmPeers = { 'markdownlint-cli2': '0.24.1', pandiff: '0.6.0' };
+  const prefix = path.join(cache, 'peers');
+  const missing = Object.entries(npmPeers).filter(([name]) => !fs.existsSync(path.join(prefix, 'node_modules', name)));
+  if (missing.length > 0) {
+    log(`installing ${missing.map(([n, v]) => `${n}@${v}`).join(' ')} into .bench-cache/peers…`);
+    fs.mkdirSync(prefix, { recursive: true });
+    spawnSync('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', ...missing.map(([n, v]) => `${n}@${v}`)], { stdio: 'ignore' });
+  }
+  const binOf = (name) => path.join(prefix, 'node_modules', '.bin', name);
+  if (have('pandoc')) peers.pandoc = 'pandoc';
+  if (fs.existsSync(binOf('markdownlint-cli2'))) peers.markdownlint = binOf('markdownlint-cli2');
+  if (fs.existsSync(binOf('pandiff')) && peers.pandoc) peers.pandiff = binOf('pandiff');
+  if (have('git')) peers.git = 'git';
+  return peers;
+}
+
+// ---------------------------------------------------------------- data
+/** A revised version: a standard inserted at the start of module I (every later one renumbers) and about 1 in 12 requirements reworded. */
+function revise(structure, seed) {
+  const r = rng(seed);
+  const next = structuredClone(structure);
+  next.meta = { ...next.meta, version: '2016-02', date: '2016-02-16', status: 'consultation', supersedes: '2015-09' };
+  const inserted = structuredClone(next.modules[0].standards[0]);
+  inserted.title = 'Evaluarea inițială a riscurilor';
+  inserted.statement = 'Centrul evaluează riscurile la care este expus beneficiarul în primele 24 de ore de la admitere.';
+  for (const q of inserted.requirements) q.blocks = [`Managerul de caz completează fișa de evaluare a riscurilor (${r.int(1, 9999)}).`];
+  next.modules[0].standards.unshift(inserted);
+  for (const module of next.modules) {
+    for (const standard of module.standards) {
+      for (const q of standard.requirements) {
+        if (r.chance(1 / 12)) q.blocks[0] = q.blocks[0].replace(/\.$/, `, cu avizul coordonatorului centrului (${r.int(1, 99)}).`);
+      }
+    }
+  }
+  return next;
+}
+
+function makeWorkspace(standards) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `stdraft-bench-${standards}-`));
+  const set = path.join(dir, 'standards', 'bench');
+  fs.mkdirSync(set, { recursive: true });
+  const a = generateStructure(20260101 + standards, { standards });
+  const b = revise(a, standards);
+  const textA = printStructure(a);
+  const textB = printStructure(b);
+  fs.writeFileSync(path.join(set, '2015-09.md'), textA);
+  fs.writeFileSync(path.join(set, '2016-02.md'), textB);
+  fs.writeFileSync(path.join(dir, 'stdraft.config.yaml'), 'default-set: bench\n');
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  return { dir, a: path.join(set, '2015-09.md'), b: path.join(set, '2016-02.md'), bytes: Buffer.byteLength(textA) };
+}
+
+// ---------------------------------------------------------------- measuring
+/** One run under GNU time: wall seconds and peak resident memory in MB; null when the command failed. */
+function measureOnce(command, argv, cwd, timeoutMs) {
+  const out = path.join(os.tmpdir(), `stdraft-bench-time-${process.pid}.txt`);
+  const started = process.hrtime.bigint();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, command, ...argv], { cwd, stdio: ['ignore', 'ignore', 'pipe'], timeout: timeoutMs });
+  const wall = Number(process.hrtime.bigint() - started) / 1e9;
+  const ok = result.status !== null && result.status <= 1;
+  let rssMb = NaN;
+  try {
+    rssMb = Number(fs.readFileSync(out, 'utf8').trim().split('\n').pop()) / 1024;
+  } catch {
+    // no report
+  }
+  if (!ok) return { wall, rssMb, failed: result.error?.code === 'ETIMEDOUT' ? 'timeout' : `exit ${result.status}: ${String(result.stderr).trim().split('\n')[0]}` };
+  return { wall, rssMb };
+}
+
+function measure(command, argv, cwd, runs, timeoutMs = 120_000) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const s = measureOnce(command, argv, cwd, timeoutMs);
+    if (s.failed) return { failed: s.failed, wall: s.wall };
+    samples.push(s);
+    if (s.wall > 30) break; // one run is enough for slow peers
+  }
+  const walls = samples.map((s) => s.wall).sort((x, y) => x - y);
+  return { wall: walls[Math.floor(walls.length / 2)], rssMb: Math.max(...samples.map((s) => s.rssMb)), runs: samples.length };
+}
+
+// ---------------------------------------------------------------- the run
+const peers = ensurePeers();
+spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
+
+const node = process.execPath;
+const rows = [];
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'stdraft-bench-out-'));
+
+const baseline = measure(node, ['-e', '0'], root, 15);
+const version = measure(node, [bin, '--version'], root, 15);
+rows.push({ task: 'startup', tool: 'node -e 0', size: '-', ...baseline });
+rows.push({ task: 'startup', tool: 'stdraft --version', size: '-', ...version });
+
+for (const standards of SIZES) {
+  const ws = makeWorkspace(standards);
+  const size = `${(ws.bytes / 1024 / 1024).toFixed(2)} MB`;
+  const runs = RUNS[standards];
+  log(`measuring ${standards} standards (${size})…`);
+  const stdraft = (task, argv) => rows.push({ task, tool: 'stdraft', standards, size, ...measure(node, [bin, ...argv], ws.dir, runs) });
+  const peer = (task, tool, command, argv, timeoutMs) => rows.push({ task, tool, standards, size, ...measure(command, argv, ws.dir, standards >= 1600 ? 1 : Math.min(runs, 3), timeoutMs) });
+
+  stdraft('validate', ['validate', '2016-02']);
+  if (peers.markdownlint) peer('validate', 'markdownlint-cli2', peers.markdownlint, [ws.b]);
+  stdraft('diff', ['diff', '2015-09', '2016-02', '--format', 'json']);
+  if (peers.git) peer('diff', 'git diff --word-diff', 'git', ['diff', '--no-index', '--word-diff', ws.a, ws.b]);
+  stdraft('render', ['render', '2016-02', '-o', path.join(out, `render-${standards}.docx`)]);
+  if (peers.pandoc) peer('render', 'pandoc', 'pandoc', [ws.b, '-o', path.join(out, `pandoc-${standards}.docx`)]);
+  stdraft('compare redline', ['compare', '2015-09', '2016-02', '--layout', 'redline', '-o', path.join(out, `redline-${standards}.docx`)]);
+  if (peers.pandiff && standards <= 400) peer('compare redline', 'pandiff', peers.pandiff, [ws.a, ws.b, '-o', path.join(out, `pandiff-${standards}.docx`)], standards <= 20 ? 120_000 : 300_000);
+  stdraft('compare synoptic', ['compare', '2015-09', '2016-02', '--layout', 'synoptic', '-o', path.join(out, `synoptic-${standards}.docx`)]);
+  fs.rmSync(ws.dir, { recursive: true, force: true });
+}
+fs.rmSync(out, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- report
+const fmt = (r) => (r.failed ? `failed (${r.failed})` : `${r.wall.toFixed(3)} s`);
+const mem = (r) => (r.failed || Number.isNaN(r.rssMb) ? '' : `${Math.round(r.rssMb)} MB`);
+const find = (task, tool, standards) => rows.find((r) => r.task === task && r.tool === tool && r.standards === standards);
+const lines = [];
+lines.push('# Benchmark results', '');
+lines.push(`Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}.`);
+lines.push('Wall time is the median of several runs; memory is the peak resident set size.', '');
+lines.push(`Startup: \`node -e 0\` ${fmt(baseline)}, \`stdraft --version\` ${fmt(version)} (${(version.wall / baseline.wall).toFixed(2)}× node; target ≤ 1.3×).`, '');
+lines.push('| task | tool | standards | size | wall | peak memory | vs stdraft | growth from previous size |');
+lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of rows.filter((x) => x.task !== 'startup')) {
+  const ours = find(r.task, 'stdraft', r.standards);
+  const ratio = r.tool !== 'stdraft' && ours && !ours.failed && !r.failed ? `${(r.wall / ours.wall).toFixed(1)}×` : '';
+  const prevSize = SIZES[SIZES.indexOf(r.standards) - 1];
+  const prev = prevSize ? find(r.task, r.tool, prevSize) : null;
+  const growth = prev && !prev.failed && !r.failed ? `${(r.wall / prev.wall).toFixed(2)}× (input ${(r.size.replace(' MB', '') / prev.size.replace(' MB', '')).toFixed(1)}×)` : '';
+  lines.push(`| ${r.task} | ${r.tool} | ${r.standards} | ${r.size} | ${fmt(r)} | ${mem(r)} | ${ratio} | ${growth} |`);
+}
+lines.push('', 'Targets (2 cores): on the ~1.3 MB document validate < 1.5 s, diff < 2 s, render ≤ 0.5× pandoc, each compare layout < 4 s;');
+lines.push('growth from ~1.3 MB to ~5.3 MB at most 4.5× for every command; peak memory under 512 MB on the largest document.', '');
+const report = `${lines.join('\n')}\n`;
+process.stdout.write(report);
+fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
+log('wrote bench/results.md');
