@@ -1,0 +1,68 @@
+/**
+ * The final gate of `stdraft export`: a version becomes the final order only when its status is `final`,
+ * it has no errors, and no observation that targets it is still pending.
+ */
+import { parseRegister, parseTarget } from '../comments/index.js';
+import type { StandardsDoc } from '../model/types.js';
+
+export interface RegisterText {
+  /** The register as messages name it. */
+  file: string;
+  text: string;
+}
+
+export interface GateInput {
+  doc: StandardsDoc;
+  /** The version's name in its set (`2016-04`): register targets name versions this way. */
+  version: string;
+  /** The observation registers of the set. */
+  registers: readonly RegisterText[];
+}
+
+/**
+ * Every reason the version cannot be exported, one line each (`file:line: what is wrong (what to do)`);
+ * empty when it can.
+ *
+ * Errors: until the validate engine exists, the parser's problems (`doc.problems`) count as errors. When
+ * it does, `documentErrors` below is the one place to call it (errors only; warnings do not block).
+ */
+export function finalGateReasons(input: GateInput): string[] {
+  const { doc } = input;
+  const reasons: string[] = [];
+  const status = doc.meta.status;
+  if (status !== 'final') {
+    const at = doc.frontMatter?.keySpans['status']?.start.line;
+    reasons.push(
+      `${doc.file}${at ? `:${at}` : ''}: Expected status final, found ${status ? JSON.stringify(status) : 'none'} (only a final version is exported; render makes the consultation draft)`,
+    );
+  }
+  reasons.push(...documentErrors(doc));
+  reasons.push(...pendingObservations(input));
+  return reasons;
+}
+
+/** The document's errors, one line each. */
+export function documentErrors(doc: StandardsDoc): string[] {
+  return doc.problems.map((p) => `${doc.file}:${p.span.start.line}:${p.span.start.column}: ${p.message} (${p.ruleId})`);
+}
+
+/** Observations of the registers that target `version` and are still pending; unreadable registers too. */
+export function pendingObservations(input: Pick<GateInput, 'version' | 'registers'>): string[] {
+  const reasons: string[] = [];
+  for (const { file, text } of input.registers) {
+    const { register, problems } = parseRegister(text, file);
+    for (const p of problems) {
+      reasons.push(`${file}:${p.span.start.line}: ${p.message} (the register must be valid to know whether observations are pending)`);
+    }
+    for (const obs of register.comments) {
+      if (obs.decision !== 'pending') continue;
+      const target = parseTarget(obs.target);
+      const version = target?.version ?? register.from;
+      if (version !== input.version) continue;
+      reasons.push(
+        `${file}:${obs.span.start.line}: Expected a decision on observation ${obs.id} (${obs.target}${obs.by ? `, by ${obs.by}` : ''}), found pending (decide it: accepted, partially-accepted or rejected, with a response)`,
+      );
+    }
+  }
+  return reasons;
+}
