@@ -90,13 +90,19 @@ function makeWorkspace(standards) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `stdraft-bench-${standards}-`));
   const set = path.join(dir, 'standards', 'bench');
   fs.mkdirSync(set, { recursive: true });
-  const a = generateStructure(20260101 + standards, { standards });
+  const a = generateStructure(20260101 + standards, {
+    standards,
+    issuer: 'Agenția Națională împotriva Traficului de Persoane',
+    legalBasis: ['Legea nr. 678/2001 privind prevenirea și combaterea traficului de persoane'],
+  });
   const b = revise(a, standards);
   const textA = printStructure(a);
   const textB = printStructure(b);
   fs.writeFileSync(path.join(set, '2015-09.md'), textA);
   fs.writeFileSync(path.join(set, '2016-02.md'), textB);
-  fs.writeFileSync(path.join(dir, 'stdraft.config.yaml'), 'default-set: bench\n');
+  // The bundled config holds the values the consultation template needs (contact, legal basis of the order).
+  const config = fs.readFileSync(path.join(root, 'stdraft.config.yaml'), 'utf8');
+  fs.writeFileSync(path.join(dir, 'stdraft.config.yaml'), `default-set: bench\n${config}`);
   execFileSync('git', ['init', '-q'], { cwd: dir });
   return { dir, a: path.join(set, '2015-09.md'), b: path.join(set, '2016-02.md'), bytes: Buffer.byteLength(textA) };
 }

@@ -113,6 +113,8 @@ export function generateStructure(seed, options = {}) {
       status: options.status ?? 'draft',
       lang: 'ro',
       supersedes: options.supersedes,
+      issuer: options.issuer,
+      legalBasis: options.legalBasis,
     },
     intro: 'Prezentele standarde se aplică centrelor de asistență și protecție a victimelor traficului de persoane.',
     modules,
@@ -129,6 +131,8 @@ export function printStructure(doc) {
   out.push(`status: ${doc.meta.status}`);
   out.push(`lang: ${doc.meta.lang}`);
   if (doc.meta.supersedes) out.push(`supersedes: '${doc.meta.supersedes}'`);
+  if (doc.meta.issuer) out.push(`issuer: ${doc.meta.issuer}`);
+  if (doc.meta.legalBasis) out.push('legal-basis:', ...doc.meta.legalBasis.map((b) => `  - ${b}`));
   out.push('---', '', doc.intro);
   let sn = 0;
   doc.modules.forEach((m, mi) => {

@@ -1,4 +1,5 @@
 /** `stdraft versions [SET] [--format text|json]` */
+import { StdraftError } from '../../errors.js';
 import { countUnits, type Counts } from '../../model/walk.js';
 import { openWorkspace, resolveSet, readBytes, relativeLabel } from '../../workspace/index.js';
 import { parseBytes } from '../../parse/index.js';
@@ -13,7 +14,10 @@ export interface VersionRow extends Counts {
   status: string | null;
   supersedes: string | null;
   workshop: string | null;
+  /** Structural problems the parser found (stdraft validate shows them). */
   problems: number;
+  /** Why the file could not be read at all (then every count is 0), or null. */
+  error: string | null;
 }
 
 export function run(ctx: Context, args: unknown[], options: { format?: string }): number {
@@ -21,18 +25,39 @@ export function run(ctx: Context, args: unknown[], options: { format?: string })
   const set = resolveSet(ws, args[0] as string | undefined);
   const rows: VersionRow[] = set.versions.map((v) => {
     const label = relativeLabel(v.file, ctx.cwd);
-    const { doc } = parseBytes(readBytes(v.file, label), label);
-    return {
+    const row: VersionRow = {
       version: v.name,
       file: label,
-      title: doc.meta.title ?? null,
-      date: doc.meta.date ?? null,
-      status: doc.meta.status ?? null,
-      supersedes: doc.meta.supersedes ?? null,
-      workshop: doc.meta.workshop ?? null,
-      ...countUnits(doc),
-      problems: doc.problems.length,
+      title: null,
+      date: null,
+      status: null,
+      supersedes: null,
+      workshop: null,
+      modules: 0,
+      standards: 0,
+      requirements: 0,
+      indicators: 0,
+      problems: 0,
+      error: null,
     };
+    try {
+      const { doc } = parseBytes(readBytes(v.file, label), label);
+      Object.assign(row, {
+        title: text(doc.meta.title),
+        date: text(doc.meta.date),
+        status: text(doc.meta.status),
+        supersedes: text(doc.meta.supersedes),
+        workshop: text(doc.meta.workshop),
+        ...countUnits(doc),
+        problems: doc.problems.length,
+      });
+    } catch (error) {
+      // One unreadable file does not hide the others: it is listed, and named on stderr.
+      if (!(error instanceof StdraftError)) throw error;
+      row.error = error.message;
+      ctx.io.stderr(`stdraft: warning: ${error.oneLine()}\n`);
+    }
+    return row;
   });
   if (options.format === 'json') {
     ctx.io.stdout(`${JSON.stringify({ set: set.name, versions: rows }, null, 2)}\n`);
@@ -42,12 +67,18 @@ export function run(ctx: Context, args: unknown[], options: { format?: string })
   return EXIT_OK;
 }
 
+/** Front-matter values as text (a YAML number such as `version: 2016` is shown as written). */
+function text(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 export function formatVersionsTable(setName: string, rows: VersionRow[]): string {
   const header = ['version', 'date', 'status', 'supersedes', 'modules', 'standards', 'requirements', 'indicators', 'workshop'];
   const body = rows.map((r) => [
     r.version,
     r.date ?? '—',
-    r.status ?? '—',
+    r.error ? 'unreadable' : (r.status ?? '—'),
     r.supersedes ?? '—',
     String(r.modules),
     String(r.standards),
@@ -62,7 +93,15 @@ export function formatVersionsTable(setName: string, rows: VersionRow[]): string
       .map((c, i) => (i === cells.length - 1 ? c : numeric.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
       .join('  ')
       .trimEnd();
-  const title = rows[rows.length - 1]?.title;
-  return [`${setName}${title ? ` — ${title}` : ''}`, '', line(header), ...body.map(line), ''].join('\n') +
-    `\n${rows.length} version${rows.length === 1 ? '' : 's'}\n`;
+  const title = [...rows].reverse().find((r) => r.title)?.title;
+  const notes = rows.flatMap((r) => {
+    if (r.error) return [`${r.version}: cannot be read: ${r.error}`];
+    if (r.problems > 0) return [`${r.version}: ${r.problems} structural problem${r.problems === 1 ? '' : 's'} (stdraft validate ${r.file} shows them)`];
+    return [];
+  });
+  return (
+    [`${setName}${title ? ` — ${title}` : ''}`, '', line(header), ...body.map(line), ''].join('\n') +
+    `\n${rows.length} version${rows.length === 1 ? '' : 's'}\n` +
+    notes.map((n) => `${n}\n`).join('')
+  );
 }

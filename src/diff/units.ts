@@ -1,0 +1,221 @@
+/**
+ * The units of one version as the matcher sees them: modules, standards and requirements in document order,
+ * each with its own parts (not its children's), the keys it is compared by, and its words for similarity.
+ */
+import type { Node } from 'unist';
+import type { Text } from 'mdast';
+import type { Indicator, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
+import { INDICATOR_PREFIX, labelsFor, requirementId } from '../model/labels.js';
+import { anchorTarget, findReferences } from '../model/references.js';
+import { blocksText } from './plain-text.js';
+import { tokens as wordsOf, typographic } from './normalize.js';
+import type { PartName, UnitKind, UnitNode } from './types.js';
+
+export interface PartSource {
+  part: PartName;
+  /** 1-based indicator position (indicators only). */
+  position?: number;
+  /** The content as mdast nodes (a title is one text node; an indicator its list item without an explicit prefix). */
+  nodes: Node[];
+  plain: string;
+  /** `nodesKey(nodes)`: equal raw keys mean identical content. */
+  raw: string;
+}
+
+export interface Unit {
+  kind: UnitKind;
+  side: 'from' | 'to';
+  node: UnitNode;
+  /** A module without a heading (standards written before any module): matched only with its like, never listed. */
+  implicit: boolean;
+  /** Position among the units of its kind in the document (0-based). */
+  order: number;
+  parent: Unit | null;
+  children: Unit[];
+  /** Index among its parent's children (0-based). */
+  index: number;
+  /** What outputs call it: `S3.1`, `Standardul 3`, `Modulul II`. */
+  label: string;
+  /** Its number, for deciding whether it was renumbered: `3.1`, `3`, `II`. */
+  numberKey: string;
+  parts: PartSource[];
+  /** Every part's raw key: equal for identical content. */
+  rawKey: string;
+  /** Content key for exact matching: every part, typographically normalised, cross-references masked (computed on first use). */
+  readonly key: string;
+  /** Words (typographic, lower case, references left out) with their counts, for similarity. */
+  words: Map<string, number>;
+  /** The same words in order. */
+  sequence: string[];
+  partner: Unit | null;
+  matchedBy: 'content' | 'number' | 'similarity' | null;
+  similarity: number | null;
+}
+
+export interface DocumentUnits {
+  doc: StandardsDoc;
+  modules: Unit[];
+  standards: Unit[];
+  requirements: Unit[];
+}
+
+const textNode = (value: string): Text => ({ type: 'text', value });
+
+export function collectUnits(doc: StandardsDoc, side: 'from' | 'to'): DocumentUnits {
+  const labels = labelsFor(doc.lang);
+  const out: DocumentUnits = { doc, modules: [], standards: [], requirements: [] };
+  doc.modules.forEach((module, mi) => {
+    const m = makeUnit('module', side, module, null, mi, out.modules.length, moduleParts(module));
+    m.implicit = module.heading === null;
+    m.label = module.numeral ? `${labels.module} ${module.numeral.toUpperCase()}` : '';
+    m.numberKey = module.numeral ? module.numeral.toUpperCase() : '';
+    out.modules.push(m);
+    module.standards.forEach((standard, si) => {
+      const s = makeUnit('standard', side, standard, m, si, out.standards.length, standardParts(standard));
+      s.label = `${labels.standard} ${standard.number ?? '?'}`;
+      s.numberKey = standard.number === null ? `?${standard.heading.text}` : String(standard.number);
+      m.children.push(s);
+      out.standards.push(s);
+      standard.requirements.forEach((requirement, ri) => {
+        const r = makeUnit('requirement', side, requirement, s, ri, out.requirements.length, requirementParts(requirement));
+        r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index) : requirement.idText;
+        r.numberKey = requirement.id ? `${requirement.id.standard}.${requirement.id.index}` : `?${requirement.idText}`;
+        s.children.push(r);
+        out.requirements.push(r);
+      });
+    });
+  });
+  return out;
+}
+
+function makeUnit(kind: UnitKind, side: 'from' | 'to', node: UnitNode, parent: Unit | null, index: number, order: number, parts: PartSource[]): Unit {
+  const words = new Map<string, number>();
+  const sequence: string[] = [];
+  for (const part of parts) {
+    for (const w of wordsOf(maskReferences(part.plain, ''))) {
+      words.set(w, (words.get(w) ?? 0) + 1);
+      sequence.push(w);
+    }
+  }
+  return {
+    kind,
+    side,
+    node,
+    implicit: false,
+    order,
+    parent,
+    children: [],
+    index,
+    label: '',
+    numberKey: '',
+    parts,
+    rawKey: parts.map((p) => `${p.part}:${p.raw}`).join('\u0002'),
+    get key(): string {
+      const value = parts.map((p) => `${p.part}:${maskedKey(p.nodes)}`).join('\u0002');
+      Object.defineProperty(this, 'key', { value });
+      return value;
+    },
+    words,
+    sequence,
+    partner: null,
+    matchedBy: null,
+    similarity: null,
+  };
+}
+
+function part(name: PartName, nodes: Node[], position?: number): PartSource {
+  const p: PartSource = { part: name, nodes, plain: blocksText(nodes), raw: nodesKey(nodes) };
+  if (position !== undefined) p.position = position;
+  return p;
+}
+
+function moduleParts(module: Module): PartSource[] {
+  return [part('title', [textNode(module.title)]), part('blocks', module.blocks)];
+}
+
+function standardParts(standard: Standard): PartSource[] {
+  const parts = [
+    part('title', [textNode(standard.title)]),
+    part('statement', standard.statement),
+    part('expectedResults', standard.expectedResults.map((e) => e.content)),
+  ];
+  if (standard.unplaced.length > 0) parts.push(part('unplaced', standard.unplaced));
+  return parts;
+}
+
+function requirementParts(requirement: Requirement): PartSource[] {
+  const parts = [part('title', [textNode(requirement.title)]), part('text', requirement.text)];
+  for (const indicator of requirement.indicators) parts.push(part('indicator', [withoutPrefix(indicator)], indicator.position));
+  if (requirement.unplaced.length > 0) parts.push(part('unplaced', requirement.unplaced));
+  return parts;
+}
+
+/** An indicator's list item without its explicit `Im2S3.1:` prefix (the prefix follows the position). */
+function withoutPrefix(indicator: Indicator): Node {
+  if (!indicator.explicit) return indicator.node;
+  const strip = (node: Node): Node => {
+    const n = node as Node & { value?: string; children?: Node[] };
+    if (n.type === 'text' && typeof n.value === 'string') {
+      const value = n.value.replace(INDICATOR_PREFIX, '');
+      return value === n.value ? node : ({ ...n, value } as Node);
+    }
+    const first = n.children?.[0];
+    if (!first) return node;
+    const stripped = strip(first);
+    return stripped === first ? node : ({ ...n, children: [stripped, ...n.children!.slice(1)] } as Node);
+  };
+  return strip(indicator.node);
+}
+
+/**
+ * A string that identifies nodes' content: types, text values and attributes (url, depth, ordered, align…),
+ * without positions and list looseness (`spread`), with every text value and attribute passed through `map`.
+ * Hand-written rather than JSON.stringify with a replacer: it runs on every part of both documents.
+ */
+export function nodesKey(nodes: Node[], map: (value: string, key: string) => string = identity): string {
+  const out: string[] = [];
+  for (const node of nodes) serialise(node as unknown as Record<string, unknown>, map, out);
+  return out.join('');
+}
+
+const identity = (v: string) => v;
+const SKIPPED = new Set(['type', 'children', 'position', 'spread', 'data']);
+
+function serialise(node: Record<string, unknown>, map: (value: string, key: string) => string, out: string[]): void {
+  out.push('(', node['type'] as string);
+  const keys = Object.keys(node).filter((k) => !SKIPPED.has(k)).sort();
+  for (const key of keys) {
+    const value = node[key];
+    if (value === undefined) continue;
+    out.push(' ', key, '=');
+    out.push(typeof value === 'string' ? JSON.stringify(map(value.replace(/\r\n?/g, '\n'), key)) : JSON.stringify(value));
+  }
+  const children = node['children'];
+  if (Array.isArray(children)) for (const child of children) serialise(child as Record<string, unknown>, map, out);
+  out.push(')');
+}
+
+export const typographicKey = (nodes: Node[]) => nodesKey(nodes, (v) => typographic(v));
+
+/** Typographic key with cross-references masked: two parts equal under it differ at most in references. */
+export function maskedKey(nodes: Node[]): string {
+  return nodesKey(nodes, (v, key) => (key === 'url' && anchorTarget(v) ? '#\u0001' : typographic(maskReferences(v, '\u0001'))));
+}
+
+/** Every cross-reference has a digit or a module label. */
+const MAY_REFER = /\d|modul/i;
+
+/** The text with every cross-reference replaced by `mask`. */
+export function maskReferences(text: string, mask: string): string {
+  if (!MAY_REFER.test(text)) return text;
+  const refs = findReferences(text);
+  if (refs.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const ref of refs) {
+    out += text.slice(at, ref.start) + mask;
+    at = ref.end;
+  }
+  return out + text.slice(at);
+}
+
