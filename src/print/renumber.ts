@@ -6,7 +6,7 @@
 import type { Link, RootContent, Text } from 'mdast';
 import type { Lang, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
 import { toRoman, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
-import { anchorTarget, findReferences } from '../model/references.js';
+import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
 
 export interface RenumberPlan {
   modules: Map<Module, number>;
@@ -35,21 +35,22 @@ export function planRenumber(doc: StandardsDoc): RenumberPlan {
     if (module.heading) {
       moduleNo++;
       plan.modules.set(module, moduleNo);
-      if (module.numeral && !plan.moduleRefs.has(module.numeral.toUpperCase())) {
-        plan.moduleRefs.set(module.numeral.toUpperCase(), toRoman(moduleNo));
-      }
+      // With two units of the same old number, references go to the last: a drafter inserts a new unit
+      // before the old one and gives it the number it should have, so the references written before
+      // meant the old unit, which is the later one.
+      if (module.numeral) plan.moduleRefs.set(module.numeral.toUpperCase(), toRoman(moduleNo));
     }
     const first = standardNo + 1;
     for (const standard of module.standards) {
       standardNo++;
       plan.standards.set(standard, standardNo);
-      if (standard.number !== null && !plan.standardRefs.has(standard.number)) plan.standardRefs.set(standard.number, standardNo);
+      if (standard.number !== null) plan.standardRefs.set(standard.number, standardNo);
       standard.requirements.forEach((req, i) => {
         const next = { standard: standardNo, index: i + 1 };
         plan.requirements.set(req, next);
         if (req.id) {
           const key = `S${req.id.standard}.${req.id.index}`;
-          if (!plan.requirementRefs.has(key)) plan.requirementRefs.set(key, next);
+          plan.requirementRefs.set(key, next);
         }
       });
     }
@@ -76,9 +77,26 @@ export function planChanges(doc: StandardsDoc, plan: RenumberPlan): string[] {
   return changes;
 }
 
-/** A copy of a block with its references and `#anchor` links rewritten by the plan (the block itself is not changed). */
+/**
+ * A copy of a block with its references and `#anchor` links rewritten by the plan (the block itself is not
+ * changed). The label that starts a module, standard or requirement heading is the unit's own number, not a
+ * reference: the printer relabels it from the plan, so it must not be mapped a second time.
+ */
 export function applyReferenceMap(node: RootContent, plan: RenumberPlan, lang: Lang): RootContent {
+  if (node.type === 'heading') {
+    const [first, ...rest] = node.children;
+    const label = first && first.type === 'text' ? findReferences(first.value)[0] : undefined;
+    if (first && first.type === 'text' && label && label.start === 0 && isOwnLabel(node.depth, label.target)) {
+      const tail = rewriteText({ ...first, value: first.value.slice(label.end) }, plan);
+      const head: Text = { ...first, value: first.value.slice(0, label.end) + tail.value };
+      return { ...node, children: [head, ...rest.map((c) => rewriteNode(c, plan, lang) as typeof c)] };
+    }
+  }
   return rewriteNode(node, plan, lang) as RootContent;
+}
+
+function isOwnLabel(depth: number, target: ReferenceTarget): boolean {
+  return (depth === 1 && target.kind === 'module') || (depth === 2 && target.kind === 'standard') || (depth === 3 && target.kind === 'requirement');
 }
 
 function rewriteNode(node: unknown, plan: RenumberPlan, lang: Lang): unknown {
