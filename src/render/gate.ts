@@ -4,6 +4,7 @@
  */
 import { parseRegister, parseTarget } from '../comments/index.js';
 import type { StandardsDoc } from '../model/types.js';
+import { lintDocument, type LintContext } from '../lint/index.js';
 
 export interface RegisterText {
   /** The register as messages name it. */
@@ -17,14 +18,15 @@ export interface GateInput {
   version: string;
   /** The observation registers of the set. */
   registers: readonly RegisterText[];
+  /** What the validate engine needs (config severities, the set's versions, the source text). */
+  lint?: LintContext;
 }
 
 /**
  * Every reason the version cannot be exported, one line each (`file:line: what is wrong (what to do)`);
  * empty when it can.
  *
- * Errors: until the validate engine exists, the parser's problems (`doc.problems`) count as errors. When
- * it does, `documentErrors` below is the one place to call it (errors only; warnings do not block).
+ * Errors are those of `stdraft validate` with the workspace's configuration (warnings do not block).
  */
 export function finalGateReasons(input: GateInput): string[] {
   const { doc } = input;
@@ -36,14 +38,16 @@ export function finalGateReasons(input: GateInput): string[] {
       `${doc.file}${at ? `:${at}` : ''}: Expected status final, found ${status ? JSON.stringify(status) : 'none'} (only a final version is exported; render makes the consultation draft)`,
     );
   }
-  reasons.push(...documentErrors(doc));
+  reasons.push(...documentErrors(doc, input.lint ?? {}));
   reasons.push(...pendingObservations(input));
   return reasons;
 }
 
-/** The document's errors, one line each. */
-export function documentErrors(doc: StandardsDoc): string[] {
-  return doc.problems.map((p) => `${doc.file}:${p.span.start.line}:${p.span.start.column}: ${p.message} (${p.ruleId})`);
+/** The document's validation errors, one line each. */
+export function documentErrors(doc: StandardsDoc, lint: LintContext): string[] {
+  return lintDocument(doc, lint)
+    .filter((d) => d.severity === 'error')
+    .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
 }
 
 /** Observations of the registers that target `version` and are still pending; unreadable registers too. */

@@ -69,7 +69,7 @@ export async function produceDocx(
   if (output !== '-') checkOutputPath(output, [source.file, ...files, ws?.configFile ?? null, ...registers]);
   const styles = reference ? await referenceStyles(readBytes(reference.file, reference.label), reference.label) : null;
 
-  const { doc } = parseBytes(source.bytes, source.label);
+  const { doc, source: text } = parseBytes(source.bytes, source.label);
   const fatal = doc.problems.find((p) => p.fatal);
   if (fatal) throw inputError(source.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it first (stdraft validate shows every problem)' });
 
@@ -78,6 +78,12 @@ export async function produceDocx(
       doc,
       version: source.version,
       registers: registers.map((file) => ({ file: relativeLabel(file, ctx.cwd), text: readTextFile(file) })),
+      lint: {
+        text: text.text,
+        expectedVersion: source.version,
+        ...(ws ? { config: ws.config } : {}),
+        ...(source.set ? { versions: source.set.versions.map((v) => v.name) } : {}),
+      },
     });
     if (reasons.length > 0) {
       ctx.io.stderr(`stdraft: ${source.label} cannot be exported as the final order (${reasons.length} reason${reasons.length === 1 ? '' : 's'}); nothing written:\n`);
