@@ -82,7 +82,7 @@ The provider has a beneficiary guide, updated every year.
 }
 
 function configText(set: string): string {
-  return `# stdraft workspace configuration. Every option is optional; remove the # to use one.
+  return `# stdraft workspace configuration. Replace the values marked … before rendering for a consultation.
 
 # The set commands use when none is named (needed once there are several sets).
 default-set: ${set}
@@ -90,17 +90,30 @@ default-set: ${set}
 # Author of the tracked changes in redlines (stdraft compare --layout redline).
 # author: Atelierul de lucru, februarie 2016
 
-# Severity of validation rules: off, warning or error. stdraft validate --help lists the rules;
-# each is documented in docs/rules/<rule>.md of stdraft.
+# Severity of validation rules: off, warning or error (the rules: stdraft validate --help, docs/rules/).
 # rules:
 #   typography-quotes: off
-#   legal-enumeration: error
+#   legal-technique: error
 
-# Values templates use (templates/<name>/*.md.hbs read them as config.<key>).
-# consultation:
-#   contact: Nume Prenume, telefon 021 000 00 00
-#   email: consultare@institutie.ro
-#   address: Str. …, nr. …, București
+# Values the templates use (templates/<name>/*.md.hbs read them as config.<key>; docs/templates.md).
+# A short title for page headers:
+short-title: Standarde minime (titlu scurt)
+
+# The public consultation (Legea nr. 52/2003): where and how recommendations are sent, and a contact.
+# consultation.posted (YYYY-MM-DD) is the date the draft is posted; without it, the version's date.
+consultation:
+  address: … (adresa pentru propuneri transmise prin poștă)
+  email: consultare@example.org
+  website: www.example.org
+  contact:
+    name: … (persoana de contact)
+    phone: …
+    email: contact@example.org
+
+# The order: its legal basis (the opening formula) and who issues and signs it.
+order:
+  basis: art. … din … (temeiul legal al ordinului)
+  signatory: … (funcția celui care semnează ordinul)
 `;
 }
 

@@ -26,6 +26,12 @@ describe('stdraft init', () => {
       expect(fs.readFileSync(path.join(ws, 'stdraft.config.yaml'), 'utf8')).toContain('default-set: vtp');
       expect(fs.existsSync(path.join(ws, 'README.md'))).toBe(true);
       expect((await runCli(['fmt', '--check'], { cwd: ws })).code).toBe(0);
+      const validate = await runCli(['validate'], { cwd: ws });
+      expect(validate.code, validate.stdout + validate.stderr).toBe(0);
+      fs.mkdirSync(path.join(ws, 'out'));
+      const render = await runCli(['render', version, '-o', 'out/proiect.docx'], { cwd: ws });
+      expect(render.code, render.stderr).toBe(0);
+      expect(fs.statSync(path.join(ws, 'out/proiect.docx')).size).toBeGreaterThan(5000);
       expect((await runCli(['versions'], { cwd: ws })).stdout).toContain(version);
     });
   }
