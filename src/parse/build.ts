@@ -67,6 +67,15 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
     comments: [],
   };
 
+  for (const part of root.data?.unread ?? []) {
+    report(
+      'structure',
+      'unreadable',
+      'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+      { start: { line: part.line, column: 1, offset: part.offset }, end: { line: part.line, column: 1, offset: part.offset + part.length } },
+      true,
+    );
+  }
   const children = root.children;
   const first = children[0];
   if (first && first.type === 'yaml') {

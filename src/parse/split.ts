@@ -60,6 +60,12 @@ export function splitAtHeadings(text: string, target = 16384): Part[] {
         pos++;
         line++;
       }
+      // The front matter is a part of its own: what follows it is parsed (or kept unread) apart from it.
+      if (m[0].startsWith('---') && pos < text.length && target === 0) {
+        parts.push({ text: text.slice(0, pos), offset: 0, line: 1 });
+        partStart = pos;
+        partLine = line;
+      }
     }
   }
 
