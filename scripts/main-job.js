@@ -2,7 +2,7 @@
 // `npm start`: the main job on the bundled standards, run through the real CLI as a user would.
 // Each step prints the command it runs; outputs go to out/.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,6 +22,61 @@ function step(title, args, { expect = [0] } = {}) {
 
 step('The versions of the bundled standards set', ['versions', 'vtp']);
 step('Are the versions in canonical form?', ['fmt', '--check']);
+
+// Validation of every version and register. The 2015-09 draft keeps the slips real drafts have (cedilla
+// diacritics, requirements without indicators, a broken reference, a dash enumeration): exit 1 is expected
+// there; the later versions and the registers must have no finding.
+step('Validate the 2015-09 draft (its deliberate slips are expected: exit 1)', ['validate', 'standards/vtp/2015-09.md'], { expect: [1] });
+step('Validate the 2016-02 and 2016-04 versions and the observation registers', ['validate', 'standards/vtp/2016-02.md', 'standards/vtp/2016-04.md', 'standards/vtp/comments']);
+
+// The legal officer's Word documents: the consultation draft of the newest version not yet final, and the
+// final order of the newest final version (export refuses, exit 1, a version that is not ready).
+{
+  const listing = spawnSync(process.execPath, [bin, 'versions', 'vtp', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const versions = listing.status === 0 ? JSON.parse(listing.stdout).versions : [];
+  const draft = versions.filter((v) => v.status !== 'final').at(-1);
+  const final = versions.filter((v) => v.status === 'final').at(-1);
+  if (!draft || !final) {
+    failed++;
+    process.stdout.write('\n!! could not find a draft and a final version of vtp (stdraft versions vtp --format json)\n');
+  } else {
+    step(`The consultation draft of ${draft.version} in Word (PROIECT, line-numbered annex)`, ['render', draft.version, '--set', 'vtp', '-o', `out/proiect-${draft.version}.docx`]);
+    step(`The final order of ${final.version} in Word`, ['export', final.version, '--set', 'vtp', '-o', `out/ordin-${final.version}.docx`]);
+  }
+}
+
+// What changed between workshop versions: each version against the one it supersedes, as TO's text with
+// CriticMarkup marks (accept them all: TO; reject them all: FROM), in out/diff-FROM-TO.md.
+{
+  const listing = spawnSync(process.execPath, [bin, 'versions', 'vtp', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const versions = listing.status === 0 ? JSON.parse(listing.stdout).versions : [];
+  const pairs = versions.filter((v) => v.supersedes && versions.some((w) => w.version === v.supersedes));
+  if (pairs.length === 0) {
+    failed++;
+    process.stdout.write('\n!! no version of vtp supersedes another (stdraft versions vtp --format json)\n');
+  }
+  for (const v of pairs) {
+    step(`What changed from ${v.supersedes} to ${v.version} (CriticMarkup)`, ['diff', v.supersedes, v.version, '--set', 'vtp', '--format', 'markdown', '-o', `out/diff-${v.supersedes}-${v.version}.md`]);
+  }
+}
+
+// The workshop's comparison drafts: for each version and the one it supersedes, the synoptic table (Word,
+// and one HTML page for projecting) with the observations of the register on the older version, and the
+// redline (tracked changes: accept them all, TO; reject them all, FROM); then the report on each register.
+{
+  const listing = spawnSync(process.execPath, [bin, 'versions', 'vtp', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const versions = listing.status === 0 ? JSON.parse(listing.stdout).versions : [];
+  for (const v of versions.filter((x) => x.supersedes && versions.some((w) => w.version === x.supersedes))) {
+    const pair = `${v.supersedes}-${v.version}`;
+    const author = v.workshop || `Revizia ${v.version}`;
+    step(`Synoptic table ${v.supersedes} → ${v.version}, with the observations (Word)`, ['compare', v.supersedes, v.version, '--set', 'vtp', '--layout', 'synoptic', '-o', `out/compare-${pair}-synoptic.docx`]);
+    step(`Synoptic table ${v.supersedes} → ${v.version} as one HTML page for projecting`, ['compare', v.supersedes, v.version, '--set', 'vtp', '--format', 'html', '-o', `out/compare-${pair}-synoptic.html`]);
+    step(`Redline ${v.supersedes} → ${v.version} (tracked changes)`, ['compare', v.supersedes, v.version, '--set', 'vtp', '--layout', 'redline', '--author', author, '-o', `out/compare-${pair}-redline.docx`]);
+  }
+  for (const register of readdirSync(new URL('../standards/vtp/comments/', import.meta.url)).filter((f) => f.endsWith('.yaml')).sort()) {
+    step(`The report on the observations of ${register} (Legea nr. 52/2003)`, ['report', `standards/vtp/comments/${register}`, '-o', `out/report-${register.replace(/\.yaml$/, '')}.docx`]);
+  }
+}
 
 process.stdout.write(`\n${failed === 0 ? 'Main job done.' : `Main job: ${failed} step(s) failed.`}\n`);
 process.stdout.write('Next: edit standards/vtp/2016-04.md and run `npx stdraft fmt --check`, or see `npx stdraft --help`.\n');

@@ -56,12 +56,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program
       .command('validate')
       .description('check versions and observation registers against the format: structure, numbering, references, metadata, typography')
-      .argument('[paths...]', 'files or folders (default: every version and register of the workspace)')
+      .argument('[paths...]', 'files, folders or version names (default: every version and register of the workspace)')
       .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
       .option('--strict', 'treat warnings as errors')
-      .option('--fix', 'apply safe fixes (comma-below diacritics, renumbering) and report them')
-      .addHelpText('after', examples(['stdraft validate', 'stdraft validate standards/vtp/2015-09.md', 'stdraft validate --format json'])),
-    NOT_IMPLEMENTED,
+      .option('--fix', 'apply safe fixes (comma-below diacritics, composed Unicode, doubled spaces, renumbering) and report them')
+      .option('--set <set>', 'the set version names (and, with no paths, the files) belong to')
+      .addHelpText('after', examples(['stdraft validate', 'stdraft validate standards/vtp/2015-09.md', 'stdraft validate 2016-02 --format json', 'stdraft validate --format sarif > stdraft.sarif', 'stdraft validate --fix standards/vtp/2015-09.md'])),
+    () => import('./commands/validate.js'),
   );
   define(
     program
@@ -92,8 +93,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('--set <set>', 'the set the version names belong to')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
       .option('--exit-code', 'exit 1 when the versions differ')
-      .addHelpText('after', examples(['stdraft diff 2015-09 2016-02', 'stdraft diff 2016-02 2016-04 --format markdown > changes.md', 'stdraft diff HEAD~1:standards/vtp/2016-04.md 2016-04'])),
-    NOT_IMPLEMENTED,
+      .option('-o, --output <file>', 'write to FILE atomically instead of stdout (- for stdout)')
+      .addHelpText('after', examples(['stdraft diff 2015-09 2016-02', 'stdraft diff 2016-02 2016-04 --format markdown -o changes.md', 'stdraft diff HEAD~1:standards/vtp/2016-04.md 2016-04 --exit-code'])),
+    () => import('./commands/diff.js'),
   );
   define(
     program
@@ -108,8 +110,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('--author <name>', 'author of the tracked changes (default: config author)')
       .addOption(new Option('--format <format>', 'output format').choices(['docx', 'html']).default('docx'))
       .requiredOption('-o, --output <file>', 'the file to write (- for stdout)')
-      .addHelpText('after', examples(['stdraft compare 2015-09 2016-02 --layout synoptic -o out/synoptic.docx', 'stdraft compare 2015-09 2016-02 --layout redline -o out/redline.docx'])),
-    NOT_IMPLEMENTED,
+      .addHelpText('after', examples(['stdraft compare 2015-09 2016-02 --layout synoptic -o out/synoptic.docx', 'stdraft compare 2015-09 2016-02 --layout redline -o out/redline.docx', 'stdraft compare 2015-09 2016-02 --format html -o out/synoptic.html'])),
+    () => import('./commands/compare.js'),
   );
   define(
     program
@@ -120,7 +122,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('--template <name|dir>', 'template name or folder', 'consultation')
       .requiredOption('-o, --output <file>', 'the .docx file to write (- for stdout)')
       .addHelpText('after', examples(['stdraft render 2016-02 -o out/proiect-2016-02.docx'])),
-    NOT_IMPLEMENTED,
+    () => import('./commands/render.js'),
   );
   define(
     program
@@ -131,7 +133,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('--template <name|dir>', 'template name or folder', 'final')
       .requiredOption('-o, --output <file>', 'the .docx file to write (- for stdout)')
       .addHelpText('after', examples(['stdraft export 2016-04 -o out/ordin-2016-04.docx'])),
-    NOT_IMPLEMENTED,
+    () => import('./commands/export.js'),
   );
   define(
     program
@@ -140,8 +142,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .argument('<register>', 'an observation register (comments/*.yaml)')
       .addOption(new Option('--format <format>', 'output format').choices(['docx', 'md']).default('docx'))
       .option('-o, --output <file>', 'the file to write (- for stdout)')
-      .addHelpText('after', examples(['stdraft report standards/vtp/comments/2015-09-workshop.yaml -o out/report.docx'])),
-    NOT_IMPLEMENTED,
+      .addHelpText('after', examples(['stdraft report standards/vtp/comments/2015-09-workshop.yaml -o out/report.docx', 'stdraft report standards/vtp/comments/2016-02-workshop.yaml --format md'])),
+    () => import('./commands/report.js'),
   );
 
   define(

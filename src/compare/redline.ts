@@ -1,0 +1,88 @@
+/**
+ * The redline: TO rendered with the renderer's styles, in which every change from FROM is a Word revision
+ * (see writer.ts): word by word inside paragraphs (from the Changeset's word diffs), whole paragraphs for
+ * added and removed units, a renumbering as a revision of the number alone, unchanged text unmarked.
+ * Accepting every revision gives TO's text; rejecting every one gives FROM's.
+ */
+import type { Changeset } from '../diff/types.js';
+import { hasDifferences } from '../diff/index.js';
+import { DocxContext } from '../render/context.js';
+import { textWidth } from '../render/document.js';
+import { escapeMarkdown } from '../render/handlebars.js';
+import { standardsBookmarks } from '../render/standards.js';
+import { ComparedContent } from './content.js';
+import { a4, compareDocument, font, markdownToDocx } from './document.js';
+import { compareWords, displayDate } from './labels.js';
+import { summaryLine } from './summary.js';
+import { DocxWriter, type MarkingStats } from './writer.js';
+
+export interface RedlineOptions {
+  /** Author of the revisions (typographic ones get `AUTHOR (tipografie)`). */
+  author: string;
+}
+
+export interface Redline {
+  bytes: Uint8Array;
+  stats: MarkingStats;
+}
+
+/** The date of the revisions: TO's date (midnight UTC), else today. */
+export function revisionDate(changeset: Changeset): string {
+  const date = changeset.to.doc.meta.date;
+  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T00:00:00Z` : `${new Date().toISOString().slice(0, 10)}T00:00:00Z`;
+}
+
+export async function redlineDocx(changeset: Changeset, options: RedlineOptions): Promise<Redline> {
+  const { from, to } = changeset;
+  const lang = to.doc.lang;
+  const words = compareWords(lang);
+  const page = a4('portrait');
+  const ctx = new DocxContext({
+    definitions: [...to.doc.definitions, ...from.doc.definitions],
+    bookmarks: standardsBookmarks(to.doc),
+    textWidth: textWidth(page),
+  });
+  const date = revisionDate(changeset);
+  const typographicAuthor = words.typographicAuthor(options.author);
+  const changed = hasDifferences(changeset);
+
+  const title: string[] = [`# ${escapeMarkdown(to.doc.meta.title ?? to.label)}`, '', `## ${escapeMarkdown(words.redlineTitle)}`, ''];
+  const side = (label: string, doc: typeof from.doc) =>
+    escapeMarkdown([label, displayDate(doc.meta.date, lang), doc.meta.workshop].filter(Boolean).join(', '));
+  title.push(`**${escapeMarkdown(words.initialText)}:** ${side(from.label, from.doc)}  `, `**${escapeMarkdown(words.revisedText)}:** ${side(to.label, to.doc)}`, '');
+  if (changed) {
+    title.push(
+      escapeMarkdown(`${words.revisionsBy(options.author, displayDate(date.slice(0, 10), lang))} ${words.acceptReject(from.label, to.label)} ${words.typographicRevisions(typographicAuthor)}`),
+      '',
+      escapeMarkdown(summaryLine(changeset, lang)),
+      '',
+    );
+  } else {
+    title.push(escapeMarkdown(words.noChanges(from.label, to.label)), '');
+  }
+  title.push('---', '');
+
+  const writer = new DocxWriter(ctx, { kind: 'revisions', author: options.author, typographicAuthor, date });
+  const content = new ComparedContent(changeset, ctx, true);
+  for (const outs of content.all()) writer.push(outs);
+  const children = [...markdownToDocx(title.join('\n'), ctx), ...writer.finish()];
+
+  const bytes = await compareDocument(
+    {
+      children,
+      page,
+      font: font(12),
+      lang,
+      header: `${to.doc.meta.title ?? to.label} — ${from.label} → ${to.label}`,
+      properties: {
+        title: `${words.redlineTitle}: ${from.label} → ${to.label}`,
+        subject: to.doc.meta.title,
+        creator: options.author,
+        keywords: `${from.label}, ${to.label}`,
+        revision: to.label,
+      },
+    },
+    ctx,
+  );
+  return { bytes, stats: writer.stats };
+}
