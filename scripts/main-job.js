@@ -11,7 +11,7 @@ mkdirSync(new URL('../out/', import.meta.url), { recursive: true });
 
 let failed = 0;
 function step(title, args, { expect = [0] } = {}) {
-  process.stdout.write(`\n== ${title}\n$ stdraft ${args.join(' ')}\n`);
+  process.stdout.write(`\n== ${title}\n$ stdraft ${args.map((a) => (/\s/.test(a) ? `'${a}'` : a)).join(' ')}\n`);
   const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
   if (!expect.includes(result.status)) {
     failed++;
@@ -79,5 +79,14 @@ step('Validate the 2016-02 and 2016-04 versions and the observation registers', 
 }
 
 process.stdout.write(`\n${failed === 0 ? 'Main job done.' : `Main job: ${failed} step(s) failed.`}\n`);
-process.stdout.write('Next: edit standards/vtp/2016-04.md and run `npx stdraft fmt --check`, or see `npx stdraft --help`.\n');
+const outputs = readdirSync(new URL('../out/', import.meta.url)).filter((f) => !f.startsWith('.')).sort();
+process.stdout.write(`Outputs in out/: ${outputs.join(', ')}\n`);
+process.stdout.write(`
+What to try next:
+  npx stdraft diff 2015-09 2016-02              what the February 2016 revision changed, unit by unit
+  open out/compare-2015-09-2016-02-synoptic.html  the synoptic table as the workshop would see it projected
+  npx stdraft validate --fix <a copy of 2015-09.md>  repair the draft's cedilla diacritics
+  npx stdraft init my-standards                 start a workspace for your own standards (then: stdraft validate)
+  docs/guide.md                                 one whole drafting round, step by step
+`);
 process.exitCode = failed === 0 ? 0 : 1;

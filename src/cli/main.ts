@@ -7,18 +7,12 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { processIo, type Context, type Io } from './context.js';
 import { EXIT_ERROR, reportError } from './exit.js';
-import { usageError } from '../errors.js';
 import { VERSION } from './version.js';
 
 /** A command's entry point; each command types its own options. */
 type Runner = (ctx: Context, args: unknown[], options: never) => Promise<number> | number;
 type Loader = () => Promise<{ run: Runner }>;
 
-const NOT_IMPLEMENTED: Loader = async () => ({
-  run: () => {
-    throw usageError('this command is not implemented yet', 'see the README for the commands available now');
-  },
-});
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
