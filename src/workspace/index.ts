@@ -269,7 +269,8 @@ export function readTextFile(file: string): string {
   }
 }
 
-function isDirectory(p: string): boolean {
+/** Whether a path is a folder (false when it does not exist or cannot be read). */
+export function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
   } catch {
@@ -277,7 +278,8 @@ function isDirectory(p: string): boolean {
   }
 }
 
-function isFile(p: string): boolean {
+/** Whether a path is a file (false when it does not exist or cannot be read). */
+export function isFile(p: string): boolean {
   try {
     return fs.statSync(p).isFile();
   } catch {
@@ -285,7 +287,8 @@ function isFile(p: string): boolean {
   }
 }
 
-function safeReaddir(dir: string): string[] {
+/** A folder's entries, or none when it cannot be read. */
+export function safeReaddir(dir: string): string[] {
   try {
     return fs.readdirSync(dir);
   } catch {

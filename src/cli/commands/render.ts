@@ -13,7 +13,7 @@ import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
-import { maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, type Workspace } from '../../workspace/index.js';
+import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
 import type { Context, Io } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
@@ -150,28 +150,4 @@ export function readTemplateFolder(dir: string, cwd: string): { folder: Template
 /** `-o -`: the .docx bytes on stdout (the terminal io writes bytes as they are). */
 function writeBytes(io: Io, bytes: Uint8Array): void {
   (io.stdout as unknown as (chunk: Uint8Array) => void)(bytes);
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
