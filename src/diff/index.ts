@@ -4,7 +4,7 @@
  */
 import type { Block, StandardsDoc } from '../model/types.js';
 import { pairAnnexes } from './annexes.js';
-import type { RenumberPlan } from '../print/renumber.js';
+import { emptyRenumberPlan, type RenumberPlan } from '../print/renumber.js';
 import { matchUnits } from './match.js';
 import { compareParts, wordDiff, type ReferenceContext } from './parts.js';
 import { blocksText } from './plain-text.js';
@@ -50,15 +50,7 @@ export function hasDifferences(changeset: Changeset): boolean {
 
 /** FROM's numbers → the TO numbers of their partners, to rewrite FROM's cross-references before comparing. */
 function referencePlan(f: DocumentUnits): RenumberPlan {
-  const plan: RenumberPlan = {
-    modules: new Map(),
-    moduleRanges: new Map(),
-    standards: new Map(),
-    requirements: new Map(),
-    standardRefs: new Map(),
-    requirementRefs: new Map(),
-    moduleRefs: new Map(),
-  };
+  const plan = emptyRenumberPlan();
   for (const m of f.modules) {
     const to = m.partner?.node;
     if (m.node.kind !== 'module' || to?.kind !== 'module' || !m.node.numeral || !to.numeral) continue;

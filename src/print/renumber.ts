@@ -19,8 +19,9 @@ export interface RenumberPlan {
   moduleRefs: Map<string, string>;
 }
 
-export function planRenumber(doc: StandardsDoc): RenumberPlan {
-  const plan: RenumberPlan = {
+/** A plan that changes nothing yet. */
+export function emptyRenumberPlan(): RenumberPlan {
+  return {
     modules: new Map(),
     moduleRanges: new Map(),
     standards: new Map(),
@@ -29,6 +30,10 @@ export function planRenumber(doc: StandardsDoc): RenumberPlan {
     requirementRefs: new Map(),
     moduleRefs: new Map(),
   };
+}
+
+export function planRenumber(doc: StandardsDoc): RenumberPlan {
+  const plan = emptyRenumberPlan();
   let moduleNo = 0;
   let standardNo = 0;
   for (const module of doc.modules) {
