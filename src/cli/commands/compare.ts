@@ -20,6 +20,7 @@ import { maybeWorkspace, readBytes, relativeLabel, resolveDocument, type Documen
 import type { Context, Io } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
 
 export interface CompareOptions {
   set?: string;
@@ -63,7 +64,10 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
   const from = parse(fromSource);
   const to = parse(toSource);
   const observations = resolveObservations(registers, versionLookup(set, { [fromName]: from, [toName]: to }, ctx.cwd), set?.versions.map((v) => v.name) ?? [fromName, toName]);
+  const progress = startProgress(ctx, 'comparing');
+  progress.update(1, 3, 'matching the versions');
   const changeset = diffDocuments(from, to, { fromLabel: fromName, toLabel: toName });
+  progress.update(2, 3, 'building the document');
   const what = `${fromName} → ${toName}`;
 
   let bytes: Uint8Array | string;
@@ -85,6 +89,7 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
       : `synoptic table ${what}: the versions do not differ`;
   }
 
+  progress.end();
   if (output) {
     writeFileAtomic(output, bytes);
     ctx.io.stdout(`wrote ${options.output} (${summary})\n`);

@@ -17,6 +17,7 @@ import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeL
 import type { Context, Io } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
 
 export interface DocxCommandOptions {
   set?: string;
@@ -69,6 +70,8 @@ export async function produceDocx(
   if (output !== '-') checkOutputPath(output, [source.file, ...files, ws?.configFile ?? null, ...registers]);
   const styles = reference ? await referenceStyles(readBytes(reference.file, reference.label), reference.label) : null;
 
+  const progress = startProgress(ctx, mode.command === 'export' ? 'exporting' : 'rendering');
+  progress.update(0, 3, 'reading the version');
   const { doc, source: text } = parseBytes(source.bytes, source.label);
   const fatal = doc.problems.find((p) => p.fatal);
   if (fatal) throw inputError(source.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it first (stdraft validate shows every problem)' });
@@ -95,7 +98,10 @@ export async function produceDocx(
   }
 
   const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null });
+  progress.update(1, 3, 'building the document');
   const bytes = await renderDocx({ doc, template, data, referenceStyles: styles });
+  progress.update(3, 3);
+  progress.end();
 
   if (output === '-') {
     writeBytes(ctx.io, bytes);

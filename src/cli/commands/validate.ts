@@ -30,6 +30,7 @@ import { useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
 import { writeFileAtomic } from '../io.js';
+import { startProgress } from '../progress.js';
 import { VERSION } from '../version.js';
 
 export interface ValidateOptions {
@@ -63,7 +64,9 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
   const base: LintContext = { config, ...(options.strict ? { strict: true } : {}) };
 
   // Read and check everything first: an unreadable file stops the run before anything is written.
-  const checked = inputs.map((input) => {
+  const progress = startProgress(ctx, 'validating');
+  const checked = inputs.map((input, index) => {
+    progress.update(index, inputs.length, input.label);
     if (input.kind === 'register') {
       const text = decodeRegister(input);
       const set = sets.forRegister(input.file);
@@ -82,6 +85,7 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
     const findings = runDocumentRules(parsed.doc, context);
     return { input, parsed, context, diagnostics: findings.map((f) => f.diagnostic) };
   });
+  progress.end();
 
   const report = (text: string) => (format === 'stylish' ? ctx.io.stdout(text) : ctx.io.stderr(text));
   const results: FileResult[] = [];
