@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { StdraftError } from '../../src/errors.js';
 import { TemplateEngine, escapeMarkdown, type TemplateSource } from '../../src/render/handlebars.js';
 import { templateHelpers } from '../../src/render/template.js';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { toString } from 'mdast-util-to-string';
+import { failure } from '../support/errors.js';
 
 function engine(partials: Record<string, string> = {}) {
   return new TemplateEngine({
@@ -18,15 +18,6 @@ function render(text: string, data: Record<string, unknown>, partials: Record<st
   return engine(partials).compile({ file: 'tpl/main.md.hbs', text })(data);
 }
 
-function failure(fn: () => unknown): StdraftError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StdraftError) return e;
-    throw e;
-  }
-  throw new Error('expected a template error');
-}
 
 describe('template values', () => {
   it('fills values, nested values, lists and helpers', () => {

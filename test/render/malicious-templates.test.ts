@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { StdraftError } from '../../src/errors.js';
 import { TemplateEngine, type TemplateSource } from '../../src/render/handlebars.js';
 import { templateHelpers } from '../../src/render/template.js';
+import { failure } from '../support/errors.js';
 
 function compile(text: string, partials: Record<string, string> = {}) {
   const engine = new TemplateEngine({
@@ -13,15 +14,6 @@ function compile(text: string, partials: Record<string, string> = {}) {
   return engine.compile({ file: 'tpl/main.md.hbs', text });
 }
 
-function failure(fn: () => unknown): StdraftError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StdraftError) return e;
-    throw e;
-  }
-  throw new Error('expected a template error');
-}
 
 describe('templates are data, not code', () => {
   it('a template that recurses without end is stopped with a clear error', () => {

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { StdraftError } from '../../src/errors.js';
 import { parseText } from '../../src/parse/index.js';
 import { addDays, longDate, parseDate } from '../../src/render/dates.js';
 import { inflect, loadTemplate, templateData, type TemplateFolder } from '../../src/render/template.js';
 import { parseTemplateConfig } from '../../src/render/template-config.js';
 import { ROOT } from '../support/cli.js';
 import { VALID } from '../support/tmp.js';
+import { failure } from '../support/errors.js';
 
 const doc = parseText(VALID, 'standards/t/2015-09.md').doc;
 
@@ -15,15 +15,6 @@ function folder(config: string, files: Record<string, string>): TemplateFolder {
   return { label: 'tpl', config, files: new Map(Object.entries(files)) };
 }
 
-function failure(fn: () => unknown): StdraftError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StdraftError) return e;
-    throw e;
-  }
-  throw new Error('expected a template error');
-}
 
 describe('the data templates see', () => {
   it('has the front matter as written, config.*, template.*, set, short-title and counts', () => {

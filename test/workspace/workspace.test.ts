@@ -2,19 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { StdraftError } from '../../src/errors.js';
 import { findWorkspaceRoot, listSets, openWorkspace, readConfig, resolveDocument, resolveSet } from '../../src/workspace/index.js';
 import { VALID, tempDir } from '../support/tmp.js';
+import { failure as error } from '../support/errors.js';
 
-function error(fn: () => unknown): StdraftError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StdraftError) return e;
-    throw e;
-  }
-  throw new Error('expected a StdraftError');
-}
 
 const v = (name: string) => VALID.replace("'2015-09'", `'${name}'`);
 
