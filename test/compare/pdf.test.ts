@@ -7,10 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
-import { hasCommand, pdfTexts } from '../render/docx.js';
+import { pdfTexts, requireOffice } from '../render/docx.js';
 
-const available = hasCommand('soffice') && hasCommand('pdftotext');
-const inCi = Boolean(process.env['CI']);
 
 const JOBS: { name: string; args: string[]; expect: (string | RegExp)[] }[] = [
   {
@@ -39,16 +37,7 @@ const JOBS: { name: string; args: string[]; expect: (string | RegExp)[] }[] = [
 ];
 
 describe('LibreOffice reads the comparison documents and the reports', () => {
-  if (!available) {
-    if (inCi) {
-      it('needs LibreOffice (soffice) and pdftotext in CI', () => {
-        throw new Error('soffice or pdftotext is missing: install libreoffice-writer-nogui and poppler-utils (see .ci/run)');
-      });
-    } else {
-      it.skip('skipped: soffice or pdftotext is not installed here (apt-get install libreoffice-writer-nogui poppler-utils)', () => {});
-    }
-    return;
-  }
+  if (!requireOffice()) return;
 
   it('converts every synoptic table, redline and report, and finds what each must say', async () => {
     const dir = tempDir();

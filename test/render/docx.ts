@@ -1,4 +1,5 @@
 /** Reading a produced .docx back (its XML parts), and converting it to PDF text with LibreOffice. */
+import { it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -64,6 +65,23 @@ export function unescapeXml(text: string): string {
 
 export function hasCommand(name: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
+}
+
+/**
+ * Call at the top of a `describe` that needs LibreOffice and pdftotext: true when they are installed. When they
+ * are not, it registers a test that fails under CI (where .ci/run must have installed them) or a skipped one
+ * elsewhere, and returns false.
+ */
+export function requireOffice(): boolean {
+  if (hasCommand('soffice') && hasCommand('pdftotext')) return true;
+  if (process.env['CI']) {
+    it('needs LibreOffice (soffice) and pdftotext in CI', () => {
+      throw new Error('soffice or pdftotext is missing: install libreoffice-writer-nogui and poppler-utils (see .ci/run)');
+    });
+  } else {
+    it.skip('skipped: soffice or pdftotext is not installed here (apt-get install libreoffice-writer-nogui poppler-utils)', () => {});
+  }
+  return false;
 }
 
 /**

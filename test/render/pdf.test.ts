@@ -9,23 +9,12 @@ import { parseBytes } from '../../src/parse/index.js';
 import { allRequirements } from '../../src/model/walk.js';
 import { ROOT } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
-import { hasCommand, pdfTexts } from './docx.js';
+import { pdfTexts, requireOffice } from './docx.js';
 import { produce } from './helpers.js';
 
-const available = hasCommand('soffice') && hasCommand('pdftotext');
-const inCi = Boolean(process.env['CI']);
 
 describe('LibreOffice reads the produced documents', () => {
-  if (!available) {
-    if (inCi) {
-      it('needs LibreOffice (soffice) and pdftotext in CI', () => {
-        throw new Error('soffice or pdftotext is missing: install libreoffice-writer-nogui and poppler-utils (see .ci/run)');
-      });
-    } else {
-      it.skip('skipped: soffice or pdftotext is not installed here (apt-get install libreoffice-writer-nogui poppler-utils)', () => {});
-    }
-    return;
-  }
+  if (!requireOffice()) return;
 
   it('finds the title, PROIECT (draft only), every requirement id and indicator id of the bundled versions', async () => {
     const dir = tempDir();
