@@ -164,10 +164,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   );
   const hook = program.command('hook').description('a git pre-commit hook that validates staged standards and registers');
   define(
-    hook.command('install').description('install the pre-commit hook (bypass it once with git commit --no-verify)').option('--force', 'replace a pre-commit hook that stdraft did not install'),
+    hook
+      .command('install')
+      .description('install the pre-commit hook (bypass it once with git commit --no-verify)')
+      .option('--force', 'replace a pre-commit hook that stdraft did not install')
+      .addHelpText('after', examples(['stdraft hook install', 'git add standards/vtp/2016-04.md && git commit -m "Revizia din aprilie 2016"   # validated by the hook'])),
     () => import('./commands/hook.js'),
   );
-  define(hook.command('uninstall').description('remove the pre-commit hook installed by stdraft'), () => import('./commands/hook.js'));
+  define(
+    hook.command('uninstall').description('remove the pre-commit hook installed by stdraft').addHelpText('after', examples(['stdraft hook uninstall'])),
+    () => import('./commands/hook.js'),
+  );
   define(
     program
       .command('completion')
