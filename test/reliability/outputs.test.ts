@@ -28,9 +28,11 @@ describe('outputs are written atomically', () => {
       const files = fs.readdirSync(path.join(dir, 'out'));
       expect(files, `killed after ${delay} ms`).toEqual(['proiect.docx']);
       const content = fs.readFileSync(path.join(dir, 'out/proiect.docx'));
-      // Either the run was stopped (old file intact) or it had already finished (a complete DOCX).
-      if (code === 0) expect(content.subarray(0, 2).toString()).toBe('PK');
-      else expect(content.toString()).toBe('OLD');
+      // Either the old file is intact, or the new one is complete (a ZIP with its end-of-central-directory
+      // record): never a partial file. A run stopped before its rename leaves the old one.
+      const complete = content.subarray(0, 2).toString() === 'PK' && content.includes(Buffer.from([0x50, 0x4b, 0x05, 0x06]), content.length - 100);
+      if (code === 0) expect(complete, `finished after ${delay} ms`).toBe(true);
+      else expect(content.toString() === 'OLD' || complete, `killed after ${delay} ms`).toBe(true);
     }
   }, 60_000);
 
