@@ -10,6 +10,7 @@ import type { Heading, Link, List, Paragraph, RootContent, Text } from 'mdast';
 import type { Node } from 'unist';
 import type { Annex, Module, Point, Requirement, Span, Standard, StandardsDoc } from '../model/types.js';
 import type { TextEdit } from './types.js';
+import { LineIndex } from '../parse/positions.js';
 
 export type Role =
   | 'intro'
@@ -87,50 +88,11 @@ export interface TextSegment {
   edit(from: number, to: number, text: string): TextEdit | undefined;
 }
 
-/** Offsets ↔ 1-based line and column in a source text; lines end at LF, CRLF or a lone CR (as in CommonMark and mdast). */
-export class SourceIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(readonly text: string) {
-    const eol = /\r\n?|\n/g;
-    for (let m = eol.exec(text); m !== null; m = eol.exec(text)) this.starts.push(m.index + m[0].length);
-  }
-
-  point(offset: number): Point {
-    const at = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - this.starts[lo]! + 1, offset: at };
-  }
-
-  span(start: number, end: number): Span {
-    return { start: this.point(start), end: this.point(end) };
-  }
-
-  /** The offset where a 1-based line starts, or null when there is no such line. */
-  lineStart(line: number): number | null {
-    return line >= 1 && line <= this.starts.length ? this.starts[line - 1]! : null;
-  }
-
-  /** The text of a 1-based line, without its line ending. */
-  lineText(line: number): string | null {
-    const start = this.lineStart(line);
-    if (start === null) return null;
-    const next = this.lineStart(line + 1);
-    return this.text.slice(start, next === null ? this.text.length : next).replace(/(?:\r\n?|\n)$/, '');
-  }
-}
-
-let lastIndex: SourceIndex | null = null;
+let lastIndex: LineIndex | null = null;
 
 /** The index of a source text (the last one is kept: the rules of one run share it). */
-export function lineIndex(text: string): SourceIndex {
-  if (!lastIndex || lastIndex.text !== text) lastIndex = new SourceIndex(text);
+export function lineIndex(text: string): LineIndex {
+  if (!lastIndex || lastIndex.text !== text) lastIndex = new LineIndex(text);
   return lastIndex;
 }
 
@@ -219,7 +181,7 @@ class ExactSegment implements TextSegment {
     readonly headingLabel: boolean,
     readonly value: string,
     readonly offset: number,
-    private readonly index: SourceIndex,
+    private readonly index: LineIndex,
   ) {}
 
   span(from: number, to: number): Span {
