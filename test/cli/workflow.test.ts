@@ -75,6 +75,16 @@ describe('stdraft version new', () => {
     expect(register).toMatchObject({ from: '2016-02', to: '2016-06', comments: [] });
   });
 
+  it('opens no second register for a version that already has one', async () => {
+    const dir = workspace();
+    fs.mkdirSync(path.join(dir, 'standards/vtp/comments'));
+    fs.writeFileSync(path.join(dir, 'standards/vtp/comments/atelier.yaml'), "title: Atelier\ndate: '2016-02-17'\nfrom: '2016-02'\ncomments: []\n");
+    const r = await runCli(['version', 'new', 'vtp', '--as', '2016-06'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('observatii');
+    expect(fs.readdirSync(path.join(dir, 'standards/vtp/comments'))).toEqual(['atelier.yaml']);
+  });
+
   it('starts from a named version and leaves out the old workshop', async () => {
     const dir = workspace();
     expect((await runCli(['version', 'new', 'vtp', '--from', '2015-09', '--as', '2016-03'], { cwd: dir })).code).toBe(0);

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inputError, usageError } from '../../errors.js';
 import { nextVersionText, registerSkeleton, todayIso } from '../../workflow/versions.js';
-import { openWorkspace, readBytes, relativeLabel, resolveSet } from '../../workspace/index.js';
+import { openWorkspace, readBytes, readTextFile, relativeLabel, resolveSet } from '../../workspace/index.js';
+import { parseRegister } from '../../comments/index.js';
 import { decodeSource } from '../../parse/source.js';
 import type { Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
@@ -54,11 +55,10 @@ export function run(ctx: Context, args: unknown[], options: VersionNewOptions): 
   return EXIT_OK;
 }
 
-/** The `from` version a register file is about, read from its text (or null). */
+/** The `from` version a register is about (null when it cannot be read). */
 function fileFrom(file: string): string | null {
   try {
-    const m = /^from:\s*['"]?([^'"\n]+)['"]?\s*$/m.exec(fs.readFileSync(file, 'utf8'));
-    return m ? m[1]!.trim() : null;
+    return parseRegister(readTextFile(file), file).register.from || null;
   } catch {
     return null;
   }
