@@ -9,7 +9,7 @@ import { matchUnits } from './match.js';
 import { compareParts, wordDiff, type ReferenceContext } from './parts.js';
 import { blocksText } from './plain-text.js';
 import { typographic, typographicKinds } from './normalize.js';
-import { collectUnits, nodesKey, typographicKey, type DocumentUnits, type Unit } from './units.js';
+import { collectUnits, nodesKey, typographicKey, Vocabulary, type DocumentUnits, type Unit } from './units.js';
 import type { BlockChange, ChangeKind, Changeset, DiffOptions, MetadataChange, PartDiff, Summary, UnitChange } from './types.js';
 
 export type * from './types.js';
@@ -24,8 +24,9 @@ export { formatCriticMarkup, type CriticTexts } from './format-markdown.js';
 export { acceptAll, rejectAll, containsMarks } from './critic.js';
 
 export function diffDocuments(from: StandardsDoc, to: StandardsDoc, options: DiffOptions = {}): Changeset {
-  const f = collectUnits(from, 'from');
-  const t = collectUnits(to, 'to');
+  const vocabulary = new Vocabulary();
+  const f = collectUnits(from, 'from', vocabulary);
+  const t = collectUnits(to, 'to', vocabulary);
   matchUnits(f, t);
   const refs: ReferenceContext = { plan: referencePlan(f), lang: to.lang };
   const units = orderUnits(f, t, refs);

@@ -24,7 +24,7 @@
  * similarity; modules likewise; requirements by number and similarity (now that standards are paired);
  * then standards and modules left over once more (their children are all paired by then).
  */
-import type { DocumentUnits, Unit } from './units.js';
+import type { DocumentUnits, Unit, Vocabulary } from './units.js';
 
 /** Phase 2: minimum similarity for a unit at its (shifted) number. */
 export const NUMBER_THRESHOLD = 0.6;
@@ -38,9 +38,11 @@ const INDEX_CANDIDATES = 30;
 const NEIGHBOUR_CANDIDATES = 40;
 
 export function matchUnits(from: DocumentUnits, to: DocumentUnits): void {
-  const reqSim = new Similarity([...from.requirements, ...to.requirements]);
-  const stdSim = new Similarity([...from.standards, ...to.standards]);
-  const modSim = new Similarity([...from.modules, ...to.modules].filter((m) => !m.implicit));
+  const vocabulary = from.vocabulary;
+  if (to.vocabulary !== vocabulary) throw new Error('the units of both versions must be collected with one vocabulary');
+  const reqSim = new Similarity([...from.requirements, ...to.requirements], vocabulary);
+  const stdSim = new Similarity([...from.standards, ...to.standards], vocabulary);
+  const modSim = new Similarity([...from.modules, ...to.modules].filter((m) => !m.implicit), vocabulary);
 
   matchByContent(from.requirements, to.requirements);
   matchImplicitModules(from.modules, to.modules);
@@ -202,7 +204,7 @@ function matchBySimilarity(from: Unit[], to: Unit[], sim: Similarity, score: (a:
   const openTo = to.filter((u) => !u.partner && !u.implicit);
   if (openFrom.length === 0 || openTo.length === 0) return;
   // Inverted index of the rare words of the unmatched TO units.
-  const index = new Map<string, Unit[]>();
+  const index = new Map<number, Unit[]>();
   for (const t of openTo) {
     for (const w of sim.rarest(t, RARE_WORDS)) {
       const list = index.get(w);
@@ -253,38 +255,45 @@ function withChildren(textSimilarity: number, f: Unit, t: Unit): number {
  * neighbouring words (word order counts: texts built from the same stock phrases in another order differ).
  */
 export class Similarity {
-  private readonly df = new Map<string, number>();
+  /** Per word id: how many of the units have the word. */
+  private readonly df: Int32Array;
   private readonly n: number;
   private readonly totals = new Map<Unit, number>();
-  private readonly rare = new Map<Unit, string[]>();
-  private readonly pairs = new Map<Unit, { counts: Map<string, number>; total: number }>();
+  private readonly rare = new Map<Unit, number[]>();
+  private readonly pairs = new Map<Unit, { counts: Map<number, number>; total: number }>();
 
-  constructor(units: Unit[]) {
+  constructor(
+    units: Unit[],
+    private readonly vocabulary: Vocabulary,
+  ) {
     this.n = units.length;
-    for (const u of units) for (const w of u.words.keys()) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    this.df = new Int32Array(vocabulary.size);
+    for (const u of units) for (const id of u.wordIds) this.df[id]!++;
   }
 
-  weight(word: string): number {
-    return Math.log((this.n + 1) / (this.df.get(word) ?? 1));
+  weight(id: number): number {
+    return Math.log((this.n + 1) / (this.df[id] || 1));
   }
 
   private total(u: Unit): number {
     let t = this.totals.get(u);
     if (t === undefined) {
       t = 0;
-      for (const [w, c] of u.words) t += c * this.weight(w);
+      for (let i = 0; i < u.wordIds.length; i++) t += u.wordCounts[i]! * this.weight(u.wordIds[i]!);
       this.totals.set(u, t);
     }
     return t;
   }
 
-  private wordPairs(u: Unit): { counts: Map<string, number>; total: number } {
+  /** Pairs of neighbouring words (with a start and an end mark) as numbers, with their counts. */
+  private wordPairs(u: Unit): { counts: Map<number, number>; total: number } {
     let p = this.pairs.get(u);
     if (!p) {
-      const counts = new Map<string, number>();
-      const seq = ['\u0002', ...u.sequence, '\u0003'];
+      const counts = new Map<number, number>();
+      const base = this.vocabulary.size + 2;
+      const seq = [0, ...Array.from(u.sequence, (id) => id + 2), 1];
       for (let i = 0; i + 1 < seq.length; i++) {
-        const key = `${seq[i]} ${seq[i + 1]}`;
+        const key = seq[i]! * base + seq[i + 1]!;
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }
       p = { counts, total: seq.length - 1 };
@@ -301,11 +310,19 @@ export class Similarity {
     const ta = this.total(a);
     const tb = this.total(b);
     if (ta + tb === 0) return a.key === b.key ? 1 : 0;
-    const [small, large] = a.words.size <= b.words.size ? [a.words, b.words] : [b.words, a.words];
+    // Both word lists are ascending: walk them together.
     let shared = 0;
-    for (const [w, c] of small) {
-      const other = large.get(w);
-      if (other) shared += Math.min(c, other) * this.weight(w);
+    const ia = a.wordIds;
+    const ib = b.wordIds;
+    for (let i = 0, j = 0; i < ia.length && j < ib.length; ) {
+      const x = ia[i]!;
+      const y = ib[j]!;
+      if (x === y) {
+        shared += Math.min(a.wordCounts[i]!, b.wordCounts[j]!) * this.weight(x);
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
     }
     return (2 * shared) / (ta + tb);
   }
@@ -323,11 +340,12 @@ export class Similarity {
   }
 
   /** The unit's `count` rarest words (fewest units have them), ties in alphabetical order. */
-  rarest(u: Unit, count: number): string[] {
+  rarest(u: Unit, count: number): number[] {
     let r = this.rare.get(u);
     if (!r) {
-      r = [...u.words.keys()]
-        .sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
+      const word = (id: number) => this.vocabulary.word(id);
+      r = Array.from(u.wordIds)
+        .sort((a, b) => this.df[a]! - this.df[b]! || (word(a) < word(b) ? -1 : word(a) > word(b) ? 1 : 0))
         .slice(0, count);
       this.rare.set(u, r);
     }

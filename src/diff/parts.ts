@@ -11,7 +11,7 @@ import { applyReferenceMap } from '../print/renumber.js';
 import { typographic, typographicKinds, tokens } from './normalize.js';
 import { blocksText } from './plain-text.js';
 import type { PartDiff, PartDifference } from './types.js';
-import { nodesKey, typographicKey, type PartSource, type Unit } from './units.js';
+import { digest, nodesKey, typographicKey, type PartSource, type Unit } from './units.js';
 
 /** Indicators in a run of differing ones pair when their word overlap (Dice) is at least this. */
 export const INDICATOR_THRESHOLD = 0.5;
@@ -42,7 +42,7 @@ class Prepared {
   }
 
   get mappedRaw(): string {
-    this.mappedRawKey ??= nodesKey(this.mapped);
+    this.mappedRawKey ??= digest(nodesKey(this.mapped));
     return this.mappedRawKey;
   }
 

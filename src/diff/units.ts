@@ -2,6 +2,7 @@
  * The units of one version as the matcher sees them: modules, standards and requirements in document order,
  * each with its own parts (not its children's), the keys it is compared by, and its words for similarity.
  */
+import { hash } from 'node:crypto';
 import type { Node } from 'unist';
 import type { Text } from 'mdast';
 import type { Indicator, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
@@ -17,8 +18,9 @@ export interface PartSource {
   position?: number;
   /** The content as mdast nodes (a title is one text node; an indicator its list item without an explicit prefix). */
   nodes: Node[];
-  plain: string;
-  /** `nodesKey(nodes)`: equal raw keys mean identical content. */
+  /** The plain text (made when asked, not kept: most parts are never shown). */
+  readonly plain: string;
+  /** `digest(nodesKey(nodes))`: equal raw keys mean identical content. */
   raw: string;
 }
 
@@ -41,12 +43,13 @@ export interface Unit {
   parts: PartSource[];
   /** Every part's raw key: equal for identical content. */
   rawKey: string;
-  /** Content key for exact matching: every part, typographically normalised, cross-references masked (computed on first use). */
+  /** Digest of the content key for exact matching: every part, typographically normalised, cross-references masked (computed on first use). */
   readonly key: string;
-  /** Words (typographic, lower case, references left out) with their counts, for similarity. */
-  words: Map<string, number>;
-  /** The same words in order. */
-  sequence: string[];
+  /** Words (typographic, lower case, references left out) as ids of the vocabulary, in order, for similarity. */
+  sequence: Int32Array;
+  /** The distinct word ids, ascending, and how often each occurs. */
+  wordIds: Int32Array;
+  wordCounts: Int32Array;
   partner: Unit | null;
   matchedBy: 'content' | 'number' | 'similarity' | null;
   similarity: number | null;
@@ -54,6 +57,8 @@ export interface Unit {
 
 export interface DocumentUnits {
   doc: StandardsDoc;
+  /** The word ids of the units (shared by the two sides of a comparison). */
+  vocabulary: Vocabulary;
   modules: Unit[];
   standards: Unit[];
   requirements: Unit[];
@@ -61,23 +66,54 @@ export interface DocumentUnits {
 
 const textNode = (value: string): Text => ({ type: 'text', value });
 
-export function collectUnits(doc: StandardsDoc, side: 'from' | 'to'): DocumentUnits {
+/** Words ↔ small integer ids: units keep their words as ids (a 5 MB document has some 10,000 units). */
+export class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
+    }
+    return id;
+  }
+
+  word(id: number): string {
+    return this.words[id]!;
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+}
+
+/** A short stand-in for a long key: equal digests mean equal keys (SHA-1, so units keep 28 characters, not their text twice). */
+export function digest(key: string): string {
+  return hash('sha1', key, 'base64');
+}
+
+export function collectUnits(doc: StandardsDoc, side: 'from' | 'to', vocabulary = new Vocabulary()): DocumentUnits {
   const labels = labelsFor(doc.lang);
-  const out: DocumentUnits = { doc, modules: [], standards: [], requirements: [] };
+  const out: DocumentUnits = { doc, vocabulary, modules: [], standards: [], requirements: [] };
+  const makeUnit = (kind: UnitKind, node: UnitNode, parent: Unit | null, index: number, order: number, parts: PartSource[]) =>
+    newUnit(kind, side, node, parent, index, order, parts, vocabulary);
   doc.modules.forEach((module, mi) => {
-    const m = makeUnit('module', side, module, null, mi, out.modules.length, moduleParts(module));
+    const m = makeUnit('module', module, null, mi, out.modules.length, moduleParts(module));
     m.implicit = module.heading === null;
     m.label = module.numeral ? `${labels.module} ${module.numeral.toUpperCase()}` : '';
     m.numberKey = module.numeral ? module.numeral.toUpperCase() : '';
     out.modules.push(m);
     module.standards.forEach((standard, si) => {
-      const s = makeUnit('standard', side, standard, m, si, out.standards.length, standardParts(standard));
+      const s = makeUnit('standard', standard, m, si, out.standards.length, standardParts(standard));
       s.label = `${labels.standard} ${standard.number ?? '?'}`;
       s.numberKey = standard.number === null ? `?${standard.heading.text}` : String(standard.number);
       m.children.push(s);
       out.standards.push(s);
       standard.requirements.forEach((requirement, ri) => {
-        const r = makeUnit('requirement', side, requirement, s, ri, out.requirements.length, requirementParts(requirement));
+        const r = makeUnit('requirement', requirement, s, ri, out.requirements.length, requirementParts(requirement));
         r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index) : requirement.idText;
         r.numberKey = requirement.id ? `${requirement.id.standard}.${requirement.id.index}` : `?${requirement.idText}`;
         s.children.push(r);
@@ -88,43 +124,70 @@ export function collectUnits(doc: StandardsDoc, side: 'from' | 'to'): DocumentUn
   return out;
 }
 
-function makeUnit(kind: UnitKind, side: 'from' | 'to', node: UnitNode, parent: Unit | null, index: number, order: number, parts: PartSource[]): Unit {
-  const words = new Map<string, number>();
-  const sequence: string[] = [];
-  for (const part of parts) {
-    for (const w of wordsOf(maskReferences(part.plain, ''))) {
-      words.set(w, (words.get(w) ?? 0) + 1);
-      sequence.push(w);
-    }
+function newUnit(kind: UnitKind, side: 'from' | 'to', node: UnitNode, parent: Unit | null, index: number, order: number, parts: PartSource[], vocabulary: Vocabulary): Unit {
+  const sequence: number[] = [];
+  for (const part of parts) for (const w of wordsOf(maskReferences(part.plain, ''))) sequence.push(vocabulary.id(w));
+  return new UnitRecord(kind, side, node, parent, index, order, parts, sequence);
+}
+
+/** A unit (a class, not an object literal with a getter: ten thousand of them must stay small). */
+class UnitRecord implements Unit {
+  implicit = false;
+  children: Unit[] = [];
+  label = '';
+  numberKey = '';
+  rawKey: string;
+  sequence: Int32Array;
+  wordIds: Int32Array;
+  wordCounts: Int32Array;
+  partner: Unit | null = null;
+  matchedBy: 'content' | 'number' | 'similarity' | null = null;
+  similarity: number | null = null;
+  private keyDigest: string | null = null;
+
+  constructor(
+    readonly kind: UnitKind,
+    readonly side: 'from' | 'to',
+    readonly node: UnitNode,
+    readonly parent: Unit | null,
+    readonly index: number,
+    readonly order: number,
+    readonly parts: PartSource[],
+    sequence: number[],
+  ) {
+    this.rawKey = parts.map((p) => `${p.part}:${p.raw}`).join('\u0002');
+    const counts = new Map<number, number>();
+    for (const id of sequence) counts.set(id, (counts.get(id) ?? 0) + 1);
+    this.sequence = Int32Array.from(sequence);
+    this.wordIds = Int32Array.from(counts.keys()).sort();
+    this.wordCounts = this.wordIds.map((id) => counts.get(id)!);
   }
-  return {
-    kind,
-    side,
-    node,
-    implicit: false,
-    order,
-    parent,
-    children: [],
-    index,
-    label: '',
-    numberKey: '',
-    parts,
-    rawKey: parts.map((p) => `${p.part}:${p.raw}`).join('\u0002'),
-    get key(): string {
-      const value = parts.map((p) => `${p.part}:${maskedKey(p.nodes)}`).join('\u0002');
-      Object.defineProperty(this, 'key', { value });
-      return value;
-    },
-    words,
-    sequence,
-    partner: null,
-    matchedBy: null,
-    similarity: null,
-  };
+
+  get key(): string {
+    this.keyDigest ??= digest(this.parts.map((p) => `${p.part}:${maskedKey(p.nodes)}`).join('\u0002'));
+    return this.keyDigest;
+  }
+}
+
+/** A part of a unit. */
+class Part implements PartSource {
+  readonly raw: string;
+  position?: number;
+
+  constructor(
+    readonly part: PartName,
+    readonly nodes: Node[],
+  ) {
+    this.raw = digest(nodesKey(nodes));
+  }
+
+  get plain(): string {
+    return blocksText(this.nodes);
+  }
 }
 
 function part(name: PartName, nodes: Node[], position?: number): PartSource {
-  const p: PartSource = { part: name, nodes, plain: blocksText(nodes), raw: nodesKey(nodes) };
+  const p = new Part(name, nodes);
   if (position !== undefined) p.position = position;
   return p;
 }
