@@ -12,6 +12,7 @@ import { parseMarkdown } from '../parse/markdown.js';
 import { blocksToDocx } from '../render/blocks.js';
 import type { DocxContext } from '../render/context.js';
 import { buildDocument, packDocument, type DocumentProperties } from '../render/document.js';
+import type { StreamedTable } from '../render/package.js';
 import { phrasingToPieces, piecesToRuns, textPiece, withPageFields } from '../render/inline.js';
 import { STYLE, type FontSetup } from '../render/styles.js';
 import type { PageSetup } from '../render/template-config.js';
@@ -90,7 +91,8 @@ function fittedTable(node: MdTable, ctx: DocxContext): Table {
 }
 
 export interface CompareDocumentSpec {
-  children: FileChild[];
+  /** Made as the document is written when it is a generator (see render/package.ts). */
+  children: Iterable<FileChild | StreamedTable>;
   page: PageSetup;
   font: FontSetup;
   lang: Lang;

@@ -4,6 +4,7 @@
  * added and removed units, a renumbering as a revision of the number alone, unchanged text unmarked.
  * Accepting every revision gives TO's text; rejecting every one gives FROM's.
  */
+import type { FileChild } from 'docx';
 import type { Changeset } from '../diff/types.js';
 import { hasDifferences } from '../diff/index.js';
 import { DocxContext } from '../render/context.js';
@@ -64,12 +65,19 @@ export async function redlineDocx(changeset: Changeset, options: RedlineOptions)
 
   const writer = new DocxWriter(ctx, { kind: 'revisions', author: options.author, typographicAuthor, date });
   const content = new ComparedContent(changeset, ctx, true);
-  for (const outs of content.all()) writer.push(outs);
-  const children = [...markdownToDocx(title.join('\n'), ctx), ...writer.finish()];
+  // Made unit by unit while the document is written, so that the whole redline is never in memory.
+  function* children(): Generator<FileChild> {
+    yield* markdownToDocx(title.join('\n'), ctx);
+    for (const outs of content.all()) {
+      writer.push(outs);
+      yield* writer.take();
+    }
+    yield* writer.finish();
+  }
 
   const bytes = await compareDocument(
     {
-      children,
+      children: children(),
       page,
       font: font(12),
       lang,

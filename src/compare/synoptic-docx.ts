@@ -8,6 +8,7 @@ import { ShadingType, Table, TableCell, TableRow, TextRun, WidthType, type FileC
 import type { Changeset } from '../diff/types.js';
 import { DocxContext } from '../render/context.js';
 import { textWidth } from '../render/document.js';
+import { StreamedTable } from '../render/package.js';
 import { escapeMarkdown } from '../render/handlebars.js';
 import { STYLE } from '../render/styles.js';
 import { a4, compareDocument, font, markdownToDocx } from './document.js';
@@ -36,7 +37,7 @@ export async function synopticDocx(changeset: Changeset, options: SynopticOption
   const synoptic = buildSynoptic(changeset, ctx, options);
   const words = compareWords(synoptic.lang);
 
-  const children: FileChild[] = markdownToDocx(titleMarkdown(synoptic), ctx);
+  const children: (FileChild | StreamedTable)[] = markdownToDocx(titleMarkdown(synoptic), ctx);
   if (synoptic.rows.length > 0) {
     const cellCtx = (w: number) => Object.create(ctx, { textWidth: { value: w - 216 } }) as DocxContext;
     const header = new TableRow({
@@ -44,8 +45,11 @@ export async function synopticDocx(changeset: Changeset, options: SynopticOption
       cantSplit: true,
       children: columnTitles(synoptic).map((title, i) => cell([text(title, { bold: true })], widths[i]!, HEADER_FILL, ctx)),
     });
-    const rows = synoptic.rows.map((row) => tableRow(row, synoptic, widths, cellCtx, ctx));
-    children.push(new Table({ rows: [header, ...rows], width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA }, columnWidths: widths }));
+    // The rows are made as the table is written, one at a time.
+    const rows = (function* () {
+      for (const row of synoptic.rows) yield tableRow(row, synoptic, widths, cellCtx, ctx);
+    })();
+    children.push(new StreamedTable({ header, rows, width: widths.reduce((a, b) => a + b, 0), columnWidths: widths }));
   }
 
   const bytes = await compareDocument(

@@ -59,7 +59,7 @@ const HEADINGS = new Set<string>([STYLE.title, STYLE.subtitle, STYLE.heading1, S
 const FIRST_REVISION_ID = 1_000_000;
 
 export class DocxWriter {
-  readonly children: FileChild[] = [];
+  private children: FileChild[] = [];
   readonly stats: MarkingStats = { revisions: 0, typographic: 0, characters: 0 };
   private buffer: Out[] = [];
   private readonly instances = new Map<string, number>();
@@ -86,10 +86,17 @@ export class DocxWriter {
     }
   }
 
-  /** The paragraphs and tables made; text left without a mark ends in a Normal paragraph. */
+  /** The paragraphs and tables made since the last call (text waiting for its paragraph mark stays). */
+  take(): FileChild[] {
+    const made = this.children;
+    this.children = [];
+    return made;
+  }
+
+  /** The paragraphs and tables not yet taken; text left without a mark ends in a Normal paragraph. */
   finish(): FileChild[] {
     if (this.buffer.length > 0) this.paragraph({ item: { kind: 'mark', props: { style: STYLE.normal } }, state: 'same' }, { style: STYLE.normal });
-    return this.children;
+    return this.take();
   }
 
   private count(out: Out): void {

@@ -3,7 +3,7 @@
  * styles (or a reference .docx's), list numbering, header and footer (with page fields), a watermark,
  * footnotes and the core document properties; then `packDocument` → the .docx bytes.
  */
-import { Document, Footer, Header, LineNumberRestartFormat, Packer, Paragraph, SectionType, type FileChild, type ISectionOptions } from 'docx';
+import { Document, Footer, Header, LineNumberRestartFormat, Packer, Paragraph, SectionType, TableOfContents, type FileChild, type ISectionOptions } from 'docx';
 import { TextWatermark } from 'docx/watermarks';
 import type { Lang } from '../model/types.js';
 import { blocksToDocx } from './blocks.js';
@@ -11,10 +11,12 @@ import type { DocxContext } from './context.js';
 import { piecesToRuns, type InlinePiece } from './inline.js';
 import { STYLE, numberingOptions, stylesOptions, type FontSetup } from './styles.js';
 import type { PageSetup } from './template-config.js';
+import { packStreamed, StreamedSection, StreamedTable } from './package.js';
 import { LightParagraph } from './xml.js';
 
 export interface DocumentSection {
-  children: FileChild[];
+  /** Paragraphs and tables; a streamed document makes them as it writes them (a generator is welcome). */
+  children: Iterable<FileChild | StreamedTable>;
   /** Numbered lines, restarting on each page (`w:lnNumType`). */
   lineNumbers: boolean;
 }
@@ -44,6 +46,14 @@ export interface DocumentSpec {
   properties: DocumentProperties;
   /** `word/styles.xml` of a reference .docx, whose styles replace the built-in ones. */
   referenceStyles: string | null;
+  /** Write the body section by section (default); false gives docx's own writing of the whole body. */
+  stream?: boolean;
+}
+
+/** A docx Document and, when its body is streamed, the sections that write it (see package.ts). */
+export interface BuiltDocument {
+  document: Document;
+  streamed: StreamedSection[] | null;
 }
 
 /** The width of the text column in twips. */
@@ -51,8 +61,30 @@ export function textWidth(page: PageSetup): number {
   return page.width - page.margins.left - page.margins.right;
 }
 
-/** Builds the docx Document (the context provides footnotes and line-numbering suppression). */
-export function buildDocument(spec: DocumentSpec, ctx: DocxContext): Document {
+/**
+ * Builds the docx Document (the context provides footnotes and line-numbering suppression). The body is
+ * streamed unless `spec.stream` is false or it holds a table of contents, which docx fills from the body it
+ * has in memory.
+ */
+export function buildDocument(spec: DocumentSpec, ctx: DocxContext): BuiltDocument {
+  const stream = spec.stream !== false && !spec.sections.some((s) => Array.isArray(s.children) && s.children.some((c) => c instanceof TableOfContents));
+  const streamed: StreamedSection[] = [];
+  // Footnotes are made last: their numbers are given while the body is made (when streamed, while it is written).
+  const footnotes = (): Record<string, { children: Paragraph[] }> => {
+    const out: Record<string, { children: Paragraph[] }> = {};
+    for (const [id, def] of ctx.footnoteDefinitions()) {
+      const saved = ctx.suppressLineNumbers;
+      ctx.suppressLineNumbers = numbered;
+      const children = blocksToDocx(def.children, ctx) as Paragraph[];
+      ctx.suppressLineNumbers = saved;
+      out[String(id)] = { children: children.length > 0 ? children : [new Paragraph({})] };
+    }
+    return out;
+  };
+  let document: Document | null = null;
+  const addFootnotes = (): void => {
+    for (const [id, note] of Object.entries(footnotes())) document!.FootNotes.View.createFootNote(Number(id), note.children);
+  };
   const numbered = spec.sections.some((s) => s.lineNumbers);
   const referenceIds = spec.referenceStyles ? styleIds(spec.referenceStyles) : null;
 
@@ -89,22 +121,14 @@ export function buildDocument(spec: DocumentSpec, ctx: DocxContext): Document {
       },
       ...(h ? { headers: { default: h } } : {}),
       ...(f ? { footers: { default: f } } : {}),
-      children: endsWithParagraph(section.children),
+      children: stream
+        ? [pushed(streamed, new StreamedSection(index, section.children, index === spec.sections.length - 1 ? addFootnotes : null))]
+        : endsWithParagraph(materialize(section.children)),
     };
   });
 
-  // Footnotes are made last: their numbers were given while the body was made.
-  const footnotes: Record<string, { children: Paragraph[] }> = {};
-  for (const [id, def] of ctx.footnoteDefinitions()) {
-    const saved = ctx.suppressLineNumbers;
-    ctx.suppressLineNumbers = numbered;
-    const children = blocksToDocx(def.children, ctx) as Paragraph[];
-    ctx.suppressLineNumbers = saved;
-    footnotes[String(id)] = { children: children.length > 0 ? children : [new Paragraph({})] };
-  }
-
   const p = spec.properties;
-  return new Document({
+  document = new Document({
     ...(p.title ? { title: p.title } : {}),
     ...(p.subject ? { subject: p.subject } : {}),
     ...(p.creator ? { creator: p.creator } : {}),
@@ -116,14 +140,26 @@ export function buildDocument(spec: DocumentSpec, ctx: DocxContext): Document {
     ...(spec.referenceStyles ? { externalStyles: spec.referenceStyles } : {}),
     styles: stylesOptions(spec.font, spec.lang, referenceIds),
     numbering: numberingOptions(),
-    footnotes,
+    ...(stream ? {} : { footnotes: footnotes() }),
     sections,
   });
+  return { document, streamed: stream ? streamed : null };
 }
 
 /** The .docx bytes. */
-export async function packDocument(doc: Document): Promise<Uint8Array> {
-  return new Uint8Array(await Packer.toBuffer(doc));
+export async function packDocument(built: BuiltDocument): Promise<Uint8Array> {
+  if (built.streamed) return packStreamed(built.document, built.streamed);
+  return new Uint8Array(await Packer.toBuffer(built.document));
+}
+
+/** The children of a section written by docx: every child made, tables with all their rows. */
+function materialize(children: Iterable<FileChild | StreamedTable>): FileChild[] {
+  return Array.from(children, (c) => (c instanceof StreamedTable ? c.toTable() : c));
+}
+
+function pushed<T>(list: T[], item: T): T {
+  list.push(item);
+  return item;
 }
 
 /** docx writes a section's properties into its last paragraph when that is a docx Paragraph, else into an

@@ -28,6 +28,8 @@ export interface RenderRequest {
   referenceStyles: string | null;
   /** Makes text runs (tracked-change runs for a redline); default TextRun. */
   makeRun?: RunFactory;
+  /** Write the body section by section (default true; see package.ts). */
+  stream?: boolean;
 }
 
 /** Template headings: `#` Title, `##` Subtitle, `###` Heading3, deeper Heading4. */
@@ -103,6 +105,7 @@ export async function renderDocx(request: RenderRequest): Promise<Uint8Array> {
         revision: meta.version,
       },
       referenceStyles: request.referenceStyles,
+      ...(request.stream === false ? { stream: false } : {}),
     },
     ctx,
   );

@@ -1,0 +1,312 @@
+/**
+ * Writing the .docx package with the body streamed.
+ *
+ * docx's `Packer` turns the whole document into one tree of XML objects, then into one XML string, then into
+ * bytes it deflates in JavaScript: for the annex of a 5 MB standards document (about 15 MB of
+ * `word/document.xml`; 27 MB for a redline) that peaks at several hundred MB and takes most of the render.
+ * Here each section's content is a `StreamedSection` — a paragraph docx places like any other, so that it
+ * writes the section's properties into it — which, when docx writes the body, writes its children one by one
+ * into UTF-8 chunks and leaves a token in docx's XML. docx then writes every other part as usual (numbering,
+ * relationships, footnotes, styles), and `packStreamed` splices the chunks in at the tokens and deflates
+ * `word/document.xml` piece by piece with zlib. The XML is the same, byte for byte, as docx's own (a test
+ * compares the two); only the zip container differs (data descriptors, native deflate).
+ */
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { Packer, Paragraph, Table, WidthType, type FileChild, type IContext, type IXmlableObject, type TableRow } from 'docx';
+import { Zip, ZipDeflate, strFromU8, unzipSync, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+
+type Xml = IXmlableObject;
+
+/** Chunks of the body are encoded to UTF-8 once they hold this many characters. */
+const CHUNK_CHARS = 1 << 18;
+/** `word/document.xml` is deflated in pieces of this many bytes. */
+const DEFLATE_BYTES = 1 << 20;
+const TOKEN = /<stdraft-section n="(\d+)"\/>/g;
+
+/**
+ * A section's content, written when docx writes the body. For every section but the last, docx has put the
+ * section's properties (`w:sectPr`) in this paragraph; they go into the last paragraph of the content (or, when
+ * the content ends with a table or is empty, into an empty paragraph after it), as docx would have put them.
+ */
+export class StreamedSection extends Paragraph {
+  /** The section's XML as UTF-8, once written. */
+  readonly chunks: Uint8Array[] = [];
+  private content: Iterable<FileChild | StreamedTable> | null;
+
+  constructor(
+    readonly index: number,
+    content: Iterable<FileChild | StreamedTable>,
+    /** Called once the section is written (the last section adds the footnotes its body referred to). */
+    private readonly written: (() => void) | null = null,
+  ) {
+    super({});
+    this.content = content;
+  }
+
+  override prepForXml(context: IContext): Xml {
+    const own = stringifyXml(super.prepForXml(context) as Xml);
+    const start = own.indexOf('<w:sectPr');
+    const sectPr = start < 0 ? null : own.slice(start, own.lastIndexOf('</w:sectPr>') + '</w:sectPr>'.length);
+    const out = new ChunkWriter(this.chunks, new NumberingIds(context));
+    const content = this.content;
+    this.content = null;
+    if (!content) throw new Error('a streamed section is written once');
+    // The previous child is held back: the last one gets the section properties.
+    let held: string | null = null;
+    for (const child of content) {
+      if (child instanceof StreamedTable) {
+        if (held !== null) out.write(held);
+        held = child.writeAllButEnd(context, out);
+        continue;
+      }
+      const xml = (child as unknown as XmlWritable).prepForXml(context);
+      if (xml === undefined) continue;
+      if (held !== null) out.write(held);
+      held = out.numbering.replace(stringifyXml(xml));
+    }
+    let ended = false;
+    if (held !== null) {
+      const withSection = sectPr !== null ? withSectionProperties(held, sectPr) : null;
+      out.write(withSection ?? held);
+      ended = withSection !== null;
+    }
+    // A section that ends with a table, or is empty, ends with an empty paragraph holding its properties.
+    if (sectPr !== null && !ended) out.write(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
+    out.flush();
+    this.written?.();
+    return { 'stdraft-section': { _attr: { n: this.index } } };
+  }
+}
+
+interface XmlWritable {
+  prepForXml(context: IContext): Xml | undefined;
+}
+
+/** Text → UTF-8 chunks of about `CHUNK_CHARS` characters. */
+class ChunkWriter {
+  private pending: string[] = [];
+  private chars = 0;
+
+  constructor(
+    private readonly chunks: Uint8Array[],
+    readonly numbering: NumberingIds,
+  ) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.chars += text.length;
+    if (this.chars >= CHUNK_CHARS) this.flush();
+  }
+
+  flush(): void {
+    if (this.chars === 0) return;
+    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.pending = [];
+    this.chars = 0;
+  }
+}
+
+export interface StreamedTableOptions {
+  /** Table width and column widths in twips. */
+  width: number;
+  columnWidths: number[];
+  /** The first row (repeated on every page when it says so). */
+  header: TableRow;
+  /** The other rows, made as they are written. */
+  rows: Iterable<TableRow>;
+}
+
+/**
+ * A table whose rows are made and written one at a time (the synoptic table of a large document has thousands).
+ * In a streamed section it is written row by row; elsewhere `toTable()` gives docx's Table with every row.
+ */
+export class StreamedTable {
+  constructor(private readonly options: StreamedTableOptions) {}
+
+  toTable(): Table {
+    const o = this.options;
+    return new Table({ rows: [o.header, ...o.rows], width: { size: o.width, type: WidthType.DXA }, columnWidths: o.columnWidths });
+  }
+
+  /**
+   * Writes the table but its closing tag, which it returns. Each row is written as the only row of a table
+   * like this one, so that docx sets its cells' widths as it would in the whole table.
+   */
+  writeAllButEnd(context: IContext, out: ChunkWriter): string {
+    const o = this.options;
+    const table = (rows: TableRow[]) => new Table({ rows, width: { size: o.width, type: WidthType.DXA }, columnWidths: o.columnWidths });
+    const end = '</w:tbl>';
+    const first = out.numbering.replace(stringifyXml(table([o.header]).prepForXml(context) as Xml));
+    const head = first.slice(0, /<w:tr[\s>]/.exec(first)?.index ?? first.length - end.length);
+    out.write(first.slice(0, first.length - end.length));
+    for (const row of o.rows) {
+      const xml = stringifyXml(table([row]).prepForXml(context) as Xml);
+      if (!xml.startsWith(head) || !xml.endsWith(end)) throw new Error('a streamed table row did not write as a row of its table');
+      out.write(out.numbering.replace(xml.slice(head.length, xml.length - end.length)));
+    }
+    return end;
+  }
+}
+
+/** Paragraph XML with the section properties at the end of its `w:pPr`; null when the XML is not a paragraph. */
+export function withSectionProperties(xml: string, sectPr: string): string | null {
+  const open = /^<w:p(?:\s[^>]*)?(\/?)>/.exec(xml);
+  if (!open) return null;
+  const head = open[0];
+  if (open[1] === '/') return `${head.slice(0, -2)}><w:pPr>${sectPr}</w:pPr></w:p>${xml.slice(head.length)}`;
+  if (xml.startsWith('<w:pPr>', head.length)) {
+    const close = xml.indexOf('</w:pPr>', head.length);
+    return `${xml.slice(0, close)}${sectPr}${xml.slice(close)}`;
+  }
+  return `${head}<w:pPr>${sectPr}</w:pPr>${xml.slice(head.length)}`;
+}
+
+/** docx writes list numbers as `{reference-instance}` placeholders and replaces them once the lists are known. */
+class NumberingIds {
+  private ids = new Map<string, string>();
+
+  constructor(private readonly context: IContext) {}
+
+  replace(xml: string): string {
+    if (!xml.includes('{')) return xml;
+    return xml.replace(/\{([^{}]+)\}/g, (placeholder, key: string) => {
+      if (!this.ids.has(key)) this.refresh();
+      return this.ids.get(key) ?? placeholder;
+    });
+  }
+
+  private refresh(): void {
+    for (const n of this.context.file.Numbering.ConcreteNumbering) {
+      const { reference, instance, restartedListId } = n as unknown as { reference: string; instance: number; restartedListId?: string };
+      const key = restartedListId === undefined ? `${reference}-${instance}` : `${reference}-restart ${restartedListId}`;
+      this.ids.set(key, String(n.numId));
+    }
+  }
+}
+
+/**
+ * The .docx bytes of a document whose sections are `StreamedSection`s: docx writes the package around tokens,
+ * and the sections' chunks are put in their place.
+ */
+export async function packStreamed(document: Parameters<typeof Packer.pack>[0], sections: readonly StreamedSection[]): Promise<Uint8Array> {
+  const files = unzipSync(await Packer.pack(document, 'uint8array'));
+  const documentXml = files['word/document.xml'];
+  if (!documentXml) throw new Error('docx wrote no word/document.xml');
+  const text = strFromU8(documentXml);
+  const pieces: Uint8Array[] = [];
+  let at = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    pieces.push(Buffer.from(text.slice(at, match.index), 'utf8'));
+    const section = sections[Number(match[1])];
+    if (!section) throw new Error(`no section ${match[1]} to put in word/document.xml`);
+    pieces.push(...section.chunks);
+    at = match.index + match[0].length;
+  }
+  pieces.push(Buffer.from(text.slice(at), 'utf8'));
+
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else out.push(chunk);
+  });
+  for (const [name, data] of Object.entries(files)) {
+    if (name === 'word/document.xml') addDeflated(zip, name, pieces);
+    else {
+      const entry = new ZipDeflate(name, { level: 6 });
+      zip.add(entry);
+      entry.push(data, true);
+    }
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(out);
+}
+
+/** A zip entry deflated by zlib: pieces compressed one by one, each ending in a sync flush, then a final block. */
+function addDeflated(zip: Zip, filename: string, pieces: readonly Uint8Array[]): void {
+  const compressed: Uint8Array<ArrayBuffer>[] = [];
+  let crc = 0;
+  let size = 0;
+  let batch: Uint8Array[] = [];
+  let batchBytes = 0;
+  const deflate = (): void => {
+    if (batchBytes === 0) return;
+    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
+    crc = crc32(data, crc);
+    size += data.length;
+    compressed.push(deflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }) as Uint8Array<ArrayBuffer>);
+    batch = [];
+    batchBytes = 0;
+  };
+  for (const piece of pieces) {
+    batch.push(piece);
+    batchBytes += piece.length;
+    if (batchBytes >= DEFLATE_BYTES) deflate();
+  }
+  deflate();
+  // The last block: final, fixed Huffman codes, no data.
+  compressed.push(Uint8Array.of(0x03, 0x00));
+  const entry: ZipInputFile = { filename, size, crc: crc >>> 0, compression: 8 };
+  zip.add(entry);
+  const ondata = entry.ondata as AsyncFlateStreamHandler;
+  compressed.forEach((chunk, i) => ondata(null, chunk, i === compressed.length - 1));
+}
+
+// ---------------------------------------------------------------- XML objects → text
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const ESCAPED_ALL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+function escapeValue(value: unknown): unknown {
+  return typeof value === 'string' && ESCAPED.test(value) ? value.replace(ESCAPED_ALL, (c) => ESCAPES[c] ?? '') : value;
+}
+
+function attributes(attr: Record<string, unknown>): string {
+  let out = '';
+  for (const key in attr) out += ` ${key}="${String(escapeValue(attr[key]))}"`;
+  return out;
+}
+
+/**
+ * The XML text of one of docx's XML objects (`{ 'w:b': { _attr: { 'w:val': false } } }`), written as docx
+ * writes it without indentation — with its quirks: a string in an element's children replaces the child before it.
+ */
+export function stringifyXml(data: Xml): string {
+  let name: string | undefined;
+  for (const key in data) {
+    name = key;
+    break;
+  }
+  const values = name === undefined ? undefined : (data as Record<string, unknown>)[name];
+  let attrs = '';
+  const content: unknown[] = [];
+  if (typeof values === 'object') {
+    if (values !== null) {
+      const { _attr: attr, _cdata: cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
+      if (attr) attrs += attributes(attr);
+      if (cdata) content.push(`<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`);
+      if (Array.isArray(values)) {
+        let stringContent = false;
+        content.push('');
+        for (const value of values) {
+          if (typeof value === 'object') {
+            if (Object.keys(value)[0] === '_attr') attrs += attributes((value as { _attr: Record<string, unknown> })._attr);
+            else content.push(stringifyXml(value as Xml));
+          } else {
+            content.pop();
+            stringContent = true;
+            content.push(escapeValue(value));
+          }
+        }
+        if (!stringContent) content.push('');
+      }
+    }
+  } else content.push(escapeValue(values));
+  const open = (name ? `<${name}` : '') + attrs;
+  if (content.length === 0) return `${open}/>`;
+  let inner = '';
+  for (const child of content) if (child !== undefined) inner += String(child);
+  return name ? `${open}>${inner}</${name}>` : open + inner;
+}
