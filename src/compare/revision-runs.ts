@@ -6,7 +6,7 @@
  * deletion `w:delText` in place of `w:t`. Options a light run cannot write go to docx's own classes.
  */
 import { BaseXmlComponent, DeletedTextRun, InsertedTextRun, type IRunOptions, type IXmlableObject, type ParagraphChild } from 'docx';
-import { LightRun, makeRun } from '../render/xml.js';
+import { escapeText, LightRun, makeRun } from '../render/xml.js';
 
 export interface RevisionAttributes {
   id: number;
@@ -28,6 +28,13 @@ class LightRevision extends BaseXmlComponent {
     if (this.tag === 'w:del') run = deletedText(run);
     const { id, author, date } = this.attributes;
     return { [this.tag]: [{ _attr: { 'w:id': id, 'w:author': author, 'w:date': date } }, run] } as IXmlableObject;
+  }
+
+  /** The same XML as text, written directly. */
+  toXml(): string {
+    const { id, author, date } = this.attributes;
+    const run = this.run.xmlWith(this.tag === 'w:del' ? 'w:delText' : 'w:t');
+    return `<${this.tag} w:id="${id}" w:author="${escapeText(author)}" w:date="${escapeText(date)}">${run}</${this.tag}>`;
   }
 }
 

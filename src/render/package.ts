@@ -12,8 +12,9 @@
  * compares the two); only the zip container differs (data descriptors, native deflate).
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { Packer, Paragraph, Table, WidthType, type FileChild, type IContext, type IXmlableObject, type TableRow } from 'docx';
-import { Zip, ZipDeflate, strFromU8, unzipSync, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { Packer, Paragraph, Table, WidthType, type BaseXmlComponent, type FileChild, type IContext, type IXmlableObject, type TableRow } from 'docx';
+import { Zip, strFromU8, unzipSync, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import { stringifyXml, xmlOf } from './xml.js';
 
 type Xml = IXmlableObject;
 
@@ -59,10 +60,10 @@ export class StreamedSection extends Paragraph {
         held = child.writeAllButEnd(context, out);
         continue;
       }
-      const xml = (child as unknown as XmlWritable).prepForXml(context);
+      const xml = xmlOf(child as unknown as BaseXmlComponent, context);
       if (xml === undefined) continue;
       if (held !== null) out.write(held);
-      held = out.numbering.replace(stringifyXml(xml));
+      held = out.numbering.replace(xml);
     }
     let ended = false;
     if (held !== null) {
@@ -76,10 +77,6 @@ export class StreamedSection extends Paragraph {
     this.written?.();
     return { 'stdraft-section': { _attr: { n: this.index } } };
   }
-}
-
-interface XmlWritable {
-  prepForXml(context: IContext): Xml | undefined;
 }
 
 /** Text → UTF-8 chunks of about `CHUNK_CHARS` characters. */
@@ -211,12 +208,7 @@ export async function packStreamed(document: Parameters<typeof Packer.pack>[0], 
     else out.push(chunk);
   });
   for (const [name, data] of Object.entries(files)) {
-    if (name === 'word/document.xml') addDeflated(zip, name, pieces);
-    else {
-      const entry = new ZipDeflate(name, { level: 6 });
-      zip.add(entry);
-      entry.push(data, true);
-    }
+    addDeflated(zip, name, name === 'word/document.xml' ? pieces : [data]);
   }
   zip.end();
   if (failure) throw failure;
@@ -251,62 +243,4 @@ function addDeflated(zip: Zip, filename: string, pieces: readonly Uint8Array[]):
   zip.add(entry);
   const ondata = entry.ondata as AsyncFlateStreamHandler;
   compressed.forEach((chunk, i) => ondata(null, chunk, i === compressed.length - 1));
-}
-
-// ---------------------------------------------------------------- XML objects → text
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
-const ESCAPED_ALL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
-
-function escapeValue(value: unknown): unknown {
-  return typeof value === 'string' && ESCAPED.test(value) ? value.replace(ESCAPED_ALL, (c) => ESCAPES[c] ?? '') : value;
-}
-
-function attributes(attr: Record<string, unknown>): string {
-  let out = '';
-  for (const key in attr) out += ` ${key}="${String(escapeValue(attr[key]))}"`;
-  return out;
-}
-
-/**
- * The XML text of one of docx's XML objects (`{ 'w:b': { _attr: { 'w:val': false } } }`), written as docx
- * writes it without indentation — with its quirks: a string in an element's children replaces the child before it.
- */
-export function stringifyXml(data: Xml): string {
-  let name: string | undefined;
-  for (const key in data) {
-    name = key;
-    break;
-  }
-  const values = name === undefined ? undefined : (data as Record<string, unknown>)[name];
-  let attrs = '';
-  const content: unknown[] = [];
-  if (typeof values === 'object') {
-    if (values !== null) {
-      const { _attr: attr, _cdata: cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
-      if (attr) attrs += attributes(attr);
-      if (cdata) content.push(`<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`);
-      if (Array.isArray(values)) {
-        let stringContent = false;
-        content.push('');
-        for (const value of values) {
-          if (typeof value === 'object') {
-            if (Object.keys(value)[0] === '_attr') attrs += attributes((value as { _attr: Record<string, unknown> })._attr);
-            else content.push(stringifyXml(value as Xml));
-          } else {
-            content.pop();
-            stringContent = true;
-            content.push(escapeValue(value));
-          }
-        }
-        if (!stringContent) content.push('');
-      }
-    }
-  } else content.push(escapeValue(values));
-  const open = (name ? `<${name}` : '') + attrs;
-  if (content.length === 0) return `${open}/>`;
-  let inner = '';
-  for (const child of content) if (child !== undefined) inner += String(child);
-  return name ? `${open}>${inner}</${name}>` : open + inner;
 }

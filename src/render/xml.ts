@@ -36,6 +36,30 @@ export class LightRun extends BaseXmlComponent {
     if (o.text !== undefined && o.text !== '') content.push({ 'w:t': [{ _attr: { 'xml:space': 'preserve' } }, o.text] });
     return { 'w:r': content.length > 0 ? content : {} };
   }
+
+  /** The same XML as text, written directly. */
+  toXml(): string {
+    return this.xmlWith('w:t');
+  }
+
+  /** The XML as text with the text in `textTag` (`w:delText` in a deletion). */
+  xmlWith(textTag: 'w:t' | 'w:delText'): string {
+    const o = this.options;
+    let props = '';
+    if (o.style) props += `<w:rStyle w:val="${escapeText(o.style)}"/>`;
+    if (typeof o.font === 'string') {
+      const f = escapeText(o.font);
+      props += `<w:rFonts w:ascii="${f}" w:cs="${f}" w:eastAsia="${f}" w:hAnsi="${f}"/>`;
+    }
+    if (o.bold) props += '<w:b/><w:bCs/>';
+    if (o.italics) props += '<w:i/><w:iCs/>';
+    if (o.strike) props += '<w:strike/>';
+    if (o.superScript) props += '<w:vertAlign w:val="superscript"/>';
+    let content = props ? `<w:rPr>${props}</w:rPr>` : '';
+    for (let i = 0; i < (o.break ?? 0); i++) content += '<w:br/>';
+    if (o.text !== undefined && o.text !== '') content += `<${textTag} xml:space="preserve">${escapeText(o.text)}</${textTag}>`;
+    return content ? `<w:r>${content}</w:r>` : '<w:r/>';
+  }
 }
 
 export class LightParagraph extends BaseXmlComponent {
@@ -71,6 +95,35 @@ export class LightParagraph extends BaseXmlComponent {
     context.stack.pop();
     return { 'w:p': content.length > 0 ? content : {} };
   }
+
+  /** The same XML as text, written directly (children that cannot are written through their XML objects). */
+  toXml(context: IContext): string {
+    const o = this.options;
+    let props = '';
+    if (o.style) props += `<w:pStyle w:val="${escapeText(o.style)}"/>`;
+    if (o.suppressLineNumbers) props += '<w:suppressLineNumbers/>';
+    if (o.spacing) props += `<w:spacing${attributes(spacingAttributes(o.spacing))}/>`;
+    if (o.indent) props += `<w:ind${attributes(indentAttributes(o.indent))}/>`;
+    if (o.alignment) props += `<w:jc w:val="${escapeText(o.alignment)}"/>`;
+    let content = props ? `<w:pPr>${props}</w:pPr>` : '';
+    context.stack.push(this as unknown as Xml);
+    for (const child of this.children) content += xmlOf(child as BaseXmlComponent, context) ?? '';
+    context.stack.pop();
+    return content ? `<w:p>${content}</w:p>` : '<w:p/>';
+  }
+}
+
+/** A component that writes its XML as text directly. */
+export interface DirectXml {
+  toXml(context: IContext): string;
+}
+
+/** A component's XML as text: directly when it can, else through its XML objects; undefined when it writes none. */
+export function xmlOf(component: BaseXmlComponent, context: IContext): string | undefined {
+  const direct = component as unknown as Partial<DirectXml>;
+  if (typeof direct.toXml === 'function') return direct.toXml(context);
+  const xml = component.prepForXml(context);
+  return xml === undefined ? undefined : stringifyXml(xml);
 }
 
 /** A run: a light one when the options allow, else docx's TextRun. */
@@ -100,4 +153,67 @@ function indentAttributes(indent: NonNullable<IParagraphOptions['indent']>): Rec
   if (indent.left !== undefined) out['w:left'] = indent.left;
   if (indent.hanging !== undefined) out['w:hanging'] = indent.hanging;
   return out;
+}
+
+// ---------------------------------------------------------------- XML objects → text
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+const ESCAPED = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const ESCAPED_ALL = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
+
+export function escapeValue(value: unknown): unknown {
+  return typeof value === 'string' ? escapeText(value) : value;
+}
+
+/** Text escaped as docx escapes text and attribute values (quotes too; control characters dropped). */
+export function escapeText(value: string): string {
+  return ESCAPED.test(value) ? value.replace(ESCAPED_ALL, (c) => ESCAPES[c] ?? '') : value;
+}
+
+function attributes(attr: Record<string, unknown>): string {
+  let out = '';
+  for (const key in attr) out += ` ${key}="${String(escapeValue(attr[key]))}"`;
+  return out;
+}
+
+/**
+ * The XML text of one of docx's XML objects (`{ 'w:b': { _attr: { 'w:val': false } } }`), written as docx
+ * writes it without indentation — with its quirks: a string in an element's children replaces the child before it.
+ */
+export function stringifyXml(data: Xml): string {
+  let name: string | undefined;
+  for (const key in data) {
+    name = key;
+    break;
+  }
+  const values = name === undefined ? undefined : (data as Record<string, unknown>)[name];
+  let attrs = '';
+  const content: unknown[] = [];
+  if (typeof values === 'object') {
+    if (values !== null) {
+      const { _attr: attr, _cdata: cdata } = values as { _attr?: Record<string, unknown>; _cdata?: string };
+      if (attr) attrs += attributes(attr);
+      if (cdata) content.push(`<![CDATA[${cdata.replace(/\]\]>/g, ']]]]><![CDATA[>')}]]>`);
+      if (Array.isArray(values)) {
+        let stringContent = false;
+        content.push('');
+        for (const value of values) {
+          if (typeof value === 'object') {
+            if (Object.keys(value)[0] === '_attr') attrs += attributes((value as { _attr: Record<string, unknown> })._attr);
+            else content.push(stringifyXml(value as Xml));
+          } else {
+            content.pop();
+            stringContent = true;
+            content.push(escapeValue(value));
+          }
+        }
+        if (!stringContent) content.push('');
+      }
+    }
+  } else content.push(escapeValue(values));
+  const open = (name ? `<${name}` : '') + attrs;
+  if (content.length === 0) return `${open}/>`;
+  let inner = '';
+  for (const child of content) if (child !== undefined) inner += String(child);
+  return name ? `${open}>${inner}</${name}>` : open + inner;
 }

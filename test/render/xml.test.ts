@@ -1,6 +1,7 @@
-import { Document, Packer, Paragraph, TextRun, AlignmentType, Bookmark, type IParagraphOptions, type IRunOptions } from 'docx';
+import { Document, Packer, Paragraph, TextRun, AlignmentType, Bookmark, type IContext, type IParagraphOptions, type IRunOptions, type IXmlableObject } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { LightParagraph, LightRun, makeParagraph, makeRun } from '../../src/render/xml.js';
+import { LightParagraph, LightRun, makeParagraph, makeRun, stringifyXml } from '../../src/render/xml.js';
+import { deletedRun, insertedRun } from '../../src/compare/revision-runs.js';
 import { readDocx } from './docx.js';
 
 async function body(children: Paragraph[]): Promise<string> {
@@ -48,6 +49,24 @@ describe('light paragraphs and runs', () => {
     const light = makeParagraph({ style: 'Requirement', children: [new Bookmark({ id: 's1_1', children: [makeRun({ text: 'S1.1.', bold: true }) as TextRun] }), makeRun({ text: ' text' }) as TextRun] });
     expect(light).toBeInstanceOf(LightParagraph);
     expect(await body([light])).toMatch(/^<w:p><w:pPr><w:pStyle w:val="Requirement"\/><\/w:pPr><w:bookmarkStart w:name="s1_1" w:id="\d+"\/><w:r><w:rPr><w:b\/><w:bCs\/><\/w:rPr><w:t xml:space="preserve">S1\.1\.<\/w:t><\/w:r><w:bookmarkEnd w:id="\d+"\/><w:r><w:t xml:space="preserve"> text<\/w:t><\/w:r><\/w:p>$/);
+  });
+
+  it('write the same text directly as through their XML objects (the streamed body writes them directly)', () => {
+    const context = { stack: [] } as unknown as IContext;
+    for (const r of [...runs, { text: "l'apostrophe \u0001 & <tag>", style: 'A"B', font: 'Times & Co' }]) {
+      const run = new LightRun(r);
+      expect(run.toXml(), JSON.stringify(r)).toBe(stringifyXml(run.prepForXml()));
+      for (const make of [insertedRun, deletedRun]) {
+        const revision = make(r, { id: 7, author: 'Atelierul "ANITP" & co', date: '2016-02-16T00:00:00Z' }) as unknown as { toXml(): string; prepForXml(): IXmlableObject };
+        expect(revision.toXml()).toBe(stringifyXml(revision.prepForXml()));
+      }
+    }
+    for (const p of [...paragraphs, { spacing: { before: 0 }, indent: { hanging: 283 } }]) {
+      const children = [...runs.map((r) => new LightRun(r) as unknown as TextRun), new Bookmark({ id: 'b', children: [new LightRun({ text: 'x' }) as unknown as TextRun] }), new TextRun({ text: 'docx', color: 'FF0000' })];
+      const light = new LightParagraph({ ...p, children });
+      expect(light.toXml(context)).toBe(stringifyXml(light.prepForXml(context)));
+    }
+    expect(new LightParagraph({}).toXml(context)).toBe('<w:p/>');
   });
 
   it('leave options they do not write to docx', () => {
