@@ -30,8 +30,8 @@ const TOKEN = /<stdraft-section n="(\d+)"\/>/g;
  * the content ends with a table or is empty, into an empty paragraph after it), as docx would have put them.
  */
 export class StreamedSection extends Paragraph {
-  /** The section's XML as UTF-8, once written. */
-  readonly chunks: Uint8Array[] = [];
+  /** The section's XML, deflated as it is written. */
+  readonly body = new Deflated();
   private content: Iterable<FileChild | StreamedTable> | null;
 
   constructor(
@@ -48,7 +48,7 @@ export class StreamedSection extends Paragraph {
     const own = stringifyXml(super.prepForXml(context) as Xml);
     const start = own.indexOf('<w:sectPr');
     const sectPr = start < 0 ? null : own.slice(start, own.lastIndexOf('</w:sectPr>') + '</w:sectPr>'.length);
-    const out = new ChunkWriter(this.chunks, new NumberingIds(context));
+    const out = new ChunkWriter(this.body, new NumberingIds(context));
     const content = this.content;
     this.content = null;
     if (!content) throw new Error('a streamed section is written once');
@@ -74,18 +74,19 @@ export class StreamedSection extends Paragraph {
     // A section that ends with a table, or is empty, ends with an empty paragraph holding its properties.
     if (sectPr !== null && !ended) out.write(`<w:p><w:pPr>${sectPr}</w:pPr></w:p>`);
     out.flush();
+    this.body.flush();
     this.written?.();
     return { 'stdraft-section': { _attr: { n: this.index } } };
   }
 }
 
-/** Text → UTF-8 chunks of about `CHUNK_CHARS` characters. */
+/** Text → UTF-8 chunks of about `CHUNK_CHARS` characters → deflated. */
 class ChunkWriter {
   private pending: string[] = [];
   private chars = 0;
 
   constructor(
-    private readonly chunks: Uint8Array[],
+    private readonly out: Deflated,
     readonly numbering: NumberingIds,
   ) {}
 
@@ -97,7 +98,7 @@ class ChunkWriter {
 
   flush(): void {
     if (this.chars === 0) return;
-    this.chunks.push(Buffer.from(this.pending.join(''), 'utf8'));
+    this.out.push(Buffer.from(this.pending.join(''), 'utf8'));
     this.pending = [];
     this.chars = 0;
   }
@@ -190,16 +191,17 @@ export async function packStreamed(document: Parameters<typeof Packer.pack>[0], 
   const documentXml = files['word/document.xml'];
   if (!documentXml) throw new Error('docx wrote no word/document.xml');
   const text = strFromU8(documentXml);
-  const pieces: Uint8Array[] = [];
+  // docx's XML around the tokens, and the sections' own deflated XML in their place.
+  const segments: Deflated[] = [];
   let at = 0;
   for (const match of text.matchAll(TOKEN)) {
-    pieces.push(Buffer.from(text.slice(at, match.index), 'utf8'));
+    segments.push(Deflated.of(Buffer.from(text.slice(at, match.index), 'utf8')));
     const section = sections[Number(match[1])];
     if (!section) throw new Error(`no section ${match[1]} to put in word/document.xml`);
-    pieces.push(...section.chunks);
+    segments.push(section.body);
     at = match.index + match[0].length;
   }
-  pieces.push(Buffer.from(text.slice(at), 'utf8'));
+  segments.push(Deflated.of(Buffer.from(text.slice(at), 'utf8')));
 
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
@@ -207,40 +209,101 @@ export async function packStreamed(document: Parameters<typeof Packer.pack>[0], 
     if (error) failure = error;
     else out.push(chunk);
   });
-  for (const [name, data] of Object.entries(files)) {
-    addDeflated(zip, name, name === 'word/document.xml' ? pieces : [data]);
-  }
+  for (const [name, data] of Object.entries(files)) addEntry(zip, name, name === 'word/document.xml' ? Deflated.concat(segments) : Deflated.of(data));
   zip.end();
   if (failure) throw failure;
   return Buffer.concat(out);
 }
 
-/** A zip entry deflated by zlib: pieces compressed one by one, each ending in a sync flush, then a final block. */
-function addDeflated(zip: Zip, filename: string, pieces: readonly Uint8Array[]): void {
-  const compressed: Uint8Array<ArrayBuffer>[] = [];
-  let crc = 0;
-  let size = 0;
-  let batch: Uint8Array[] = [];
-  let batchBytes = 0;
-  const deflate = (): void => {
-    if (batchBytes === 0) return;
-    const data = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batchBytes);
-    crc = crc32(data, crc);
-    size += data.length;
-    compressed.push(deflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }) as Uint8Array<ArrayBuffer>);
-    batch = [];
-    batchBytes = 0;
-  };
-  for (const piece of pieces) {
-    batch.push(piece);
-    batchBytes += piece.length;
-    if (batchBytes >= DEFLATE_BYTES) deflate();
+/**
+ * Data deflated by zlib as it comes, in pieces of about `DEFLATE_BYTES`, each ending in a sync flush (so that
+ * deflated data can be joined: the joined pieces are one DEFLATE stream once it gets its last block), with the
+ * size and CRC-32 of what went in.
+ */
+export class Deflated {
+  readonly compressed: Uint8Array<ArrayBuffer>[] = [];
+  size = 0;
+  crc = 0;
+  private batch: Uint8Array[] = [];
+  private batchBytes = 0;
+
+  static of(data: Uint8Array): Deflated {
+    const d = new Deflated();
+    d.push(data);
+    d.flush();
+    return d;
   }
-  deflate();
-  // The last block: final, fixed Huffman codes, no data.
-  compressed.push(Uint8Array.of(0x03, 0x00));
-  const entry: ZipInputFile = { filename, size, crc: crc >>> 0, compression: 8 };
+
+  /** Deflated data one after another, as if it had been pushed into one. */
+  static concat(parts: readonly Deflated[]): Deflated {
+    const out = new Deflated();
+    for (const part of parts) {
+      part.flush();
+      out.compressed.push(...part.compressed);
+      out.crc = crc32Combine(out.crc, part.crc, part.size);
+      out.size += part.size;
+    }
+    return out;
+  }
+
+  push(data: Uint8Array): void {
+    this.batch.push(data);
+    this.batchBytes += data.length;
+    if (this.batchBytes >= DEFLATE_BYTES) this.flush();
+  }
+
+  flush(): void {
+    if (this.batchBytes === 0) return;
+    const data = this.batch.length === 1 ? this.batch[0]! : Buffer.concat(this.batch, this.batchBytes);
+    this.crc = crc32(data, this.crc);
+    this.size += data.length;
+    this.compressed.push(deflateRawSync(data, { finishFlush: constants.Z_SYNC_FLUSH }) as Uint8Array<ArrayBuffer>);
+    this.batch = [];
+    this.batchBytes = 0;
+  }
+}
+
+/** A zip entry of deflated data, ended with the last DEFLATE block (final, fixed codes, no data). */
+function addEntry(zip: Zip, filename: string, data: Deflated): void {
+  data.flush();
+  const compressed = [...data.compressed, Uint8Array.of(0x03, 0x00)];
+  const entry: ZipInputFile = { filename, size: data.size, crc: data.crc >>> 0, compression: 8 };
   zip.add(entry);
   const ondata = entry.ondata as AsyncFlateStreamHandler;
   compressed.forEach((chunk, i) => ondata(null, chunk, i === compressed.length - 1));
+}
+
+/**
+ * The CRC-32 of A followed by B from the CRC-32s of A and B and B's length (zlib's crc32_combine: appending
+ * `length` zero bytes is a linear map over GF(2), applied by squaring a 32×32 bit matrix).
+ */
+export function crc32Combine(crcA: number, crcB: number, length: number): number {
+  if (length <= 0) return crcA >>> 0;
+  const times = (matrix: Uint32Array, vector: number): number => {
+    let sum = 0;
+    for (let i = 0; vector !== 0; i++, vector >>>= 1) if (vector & 1) sum ^= matrix[i]!;
+    return sum >>> 0;
+  };
+  const square = (out: Uint32Array, matrix: Uint32Array): void => {
+    for (let n = 0; n < 32; n++) out[n] = times(matrix, matrix[n]!);
+  };
+  const even = new Uint32Array(32);
+  const odd = new Uint32Array(32);
+  odd[0] = 0xedb88320; // the CRC-32 polynomial: one zero bit
+  for (let n = 1, row = 1; n < 32; n++, row <<= 1) odd[n] = row >>> 0;
+  square(even, odd); // two zero bits
+  square(odd, even); // four zero bits
+  let crc = crcA >>> 0;
+  let remaining = length;
+  // Apply one zero byte, then two, four… for each bit set in the length.
+  do {
+    square(even, odd);
+    if (remaining % 2 === 1) crc = times(even, crc);
+    remaining = Math.floor(remaining / 2);
+    if (remaining === 0) break;
+    square(odd, even);
+    if (remaining % 2 === 1) crc = times(odd, crc);
+    remaining = Math.floor(remaining / 2);
+  } while (remaining !== 0);
+  return (crc ^ (crcB >>> 0)) >>> 0;
 }

@@ -1,6 +1,7 @@
 // The streamed body (src/render/package.ts) against docx's own writing of the whole document: the same parts,
 // byte for byte, on real and on tricky content; and a package that readers open.
 import fs from 'node:fs';
+import { crc32, inflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { Paragraph, TableCell, TableRow, TextRun, WidthType, type FileChild } from 'docx';
 import JSZip from 'jszip';
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBytes } from '../../src/parse/index.js';
 import { DocxContext } from '../../src/render/context.js';
 import { buildDocument, packDocument, textWidth } from '../../src/render/document.js';
-import { StreamedTable, withSectionProperties } from '../../src/render/package.js';
+import { crc32Combine, Deflated, StreamedTable, withSectionProperties } from '../../src/render/package.js';
 import { stringifyXml } from '../../src/render/xml.js';
 import { renderDocx } from '../../src/render/render.js';
 import { STYLE } from '../../src/render/styles.js';
@@ -24,7 +25,8 @@ import { ROOT } from '../support/cli.js';
  * writing uses for a section's last one, writes it after `w:jc`; light paragraphs keep the schema's order).
  */
 async function partsOf(bytes: Uint8Array): Promise<Map<string, string>> {
-  const zip = await JSZip.loadAsync(bytes);
+  // checkCRC32: the CRC of the streamed document.xml is combined from its pieces'.
+  const zip = await JSZip.loadAsync(bytes, { checkCRC32: true });
   const out = new Map<string, string>();
   const ids = new Map<string, string>();
   for (const name of Object.keys(zip.files).sort()) {
@@ -171,5 +173,29 @@ describe('writing XML objects', () => {
     expect(withSectionProperties('<w:p><w:r/></w:p>', sect)).toBe(`<w:p><w:pPr>${sect}</w:pPr><w:r/></w:p>`);
     expect(withSectionProperties('<w:p/>', sect)).toBe(`<w:p><w:pPr>${sect}</w:pPr></w:p>`);
     expect(withSectionProperties('<w:tbl></w:tbl>', sect)).toBeNull();
+  });
+});
+
+describe('deflating in pieces', () => {
+  const bytes = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => `w${(i * seed) % 97} `).join('').slice(0, n));
+
+  it('combines CRC-32s as zlib computes them over the whole', () => {
+    for (const [a, b] of [[0, 0], [0, 5], [5, 0], [1, 1], [3, 1000], [70_000, 3], [1 << 20, (1 << 20) + 17]] as const) {
+      const x = bytes(a, 7);
+      const y = bytes(b, 13);
+      expect(crc32Combine(crc32(x), crc32(y), y.length), `${a}+${b}`).toBe(crc32(Buffer.concat([x, y])));
+    }
+  });
+
+  it('joins deflated data into one stream that inflates to the joined input, with its size and CRC', () => {
+    const parts = [bytes(10, 3), bytes(3_000_000, 5), bytes(0, 1), bytes(777, 11)];
+    const first = new Deflated();
+    first.push(parts[0]!);
+    first.push(parts[1]!);
+    const joined = Deflated.concat([first, Deflated.of(parts[2]!), Deflated.of(parts[3]!)]);
+    const whole = Buffer.concat(parts);
+    expect(joined.size).toBe(whole.length);
+    expect(joined.crc >>> 0).toBe(crc32(whole));
+    expect(inflateRawSync(Buffer.concat([...joined.compressed, Uint8Array.of(0x03, 0x00)])).equals(whole)).toBe(true);
   });
 });
