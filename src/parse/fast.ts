@@ -1,16 +1,18 @@
 /**
- * A fast path for the plain blocks that make up most of a standards document: an ATX heading, paragraphs of
- * plain text, a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), and
- * tight `-` lists of plain text. For a part made only of these, the mdast is built directly, exactly as
+ * A fast path for the plain blocks that make up most of a standards document: an ATX heading, paragraphs,
+ * a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), and tight `-`
+ * lists of one-line items. For a part made only of these, the mdast is built directly, exactly as
  * remark-parse (micromark) builds it; any other part returns null and is parsed by remark-parse.
  *
- * "Plain text" is deliberately narrow: no character that can start inline syntax in CommonMark or GFM
- * (backslash, backtick, `*`, `_`, `[`, `]`, `<`, `&`, `~`, `|`, `@`, `www.`, `://`), no leading or trailing
- * white space, no tab, and a first character that cannot start a block (`#`, `>`, `-`, `+`, `*`, `=`, `|`, a
- * digit list marker, a fence, HTML). Tests check the result equals remark-parse on the bundled standards,
- * generated documents, the CommonMark examples and random mixes of tricky lines.
+ * Text is plain, or holds the simplest inline syntax: `*emphasis*` and `**strong**` of plain words after a
+ * space, and `[links](https://…)` with plain text and a plain URL. "Plain" is deliberately narrow: no
+ * character that can start other inline syntax in CommonMark or GFM (backslash, backtick, `*`, `_`, `[`, `]`,
+ * `<`, `&`, `~`, `|`, `@`, `www.`, `://`), no leading or trailing white space, no tab, and a first character
+ * that cannot start a block (`#`, `>`, `-`, `+`, `*`, `=`, `|`, a digit list marker, a fence, HTML). Tests check
+ * the result equals remark-parse on the bundled standards, generated documents, the CommonMark examples and
+ * random mixes of tricky lines.
  */
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
 
 type Pos = { line: number; column: number; offset: number };
 
@@ -28,6 +30,77 @@ function plainInline(text: string): boolean {
   return text.length > 0 && !INLINE_SPECIAL.test(text) && !/^\s|\s$/.test(text);
 }
 
+/** A line (from `from`) of a paragraph or list item: no block syntax at its start, no trailing space, simple inline syntax. */
+function inlineLine(line: string, from: number): Span[] | null {
+  if (line.length <= from || BLOCK_START.test(line.slice(from, from + 12)) || /\s$/.test(line)) return null;
+  return inlineSpans(line, from);
+}
+
+/** An emphasis, strong or link in a line: where it starts and ends, and where its text does (0-based, end exclusive). */
+interface Span {
+  type: 'emphasis' | 'strong' | 'link';
+  from: number;
+  to: number;
+  textFrom: number;
+  textTo: number;
+  url?: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** What may follow a closing `*`/`**` after a letter or digit (after punctuation: only a space or the end). */
+const AFTER_CLOSE = new Set([undefined, ' ', '.', ',', ';', ':', '!', '?', ')']);
+const END_PUNCTUATION = /[.,;:!?]/;
+const PLAIN_URL = /^[A-Za-z0-9\-._~:/?#@!$+,;=]+$/;
+
+/** The spans of a line from `from`, or null when any other inline syntax is there. */
+function inlineSpans(line: string, from: number): Span[] | null {
+  const spans: Span[] = [];
+  let textFrom = from;
+  for (let i = from; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c !== 42 /* * */ && c !== 91 /* [ */) {
+      i++;
+      continue;
+    }
+    const span = c === 42 ? emphasisAt(line, i) : linkAt(line, i);
+    if (!span || INLINE_SPECIAL.test(line.slice(textFrom, i))) return null;
+    spans.push(span);
+    i = span.to;
+    textFrom = i;
+  }
+  return INLINE_SPECIAL.test(line.slice(textFrom)) ? null : spans;
+}
+
+/** `*words*` or `**words**` after a space: plain words, starting with a letter or digit, closed before a space, punctuation or the end. */
+function emphasisAt(line: string, i: number): Span | null {
+  if (i === 0 || line[i - 1] !== ' ') return null;
+  const n = line.charCodeAt(i + 1) === 42 ? 2 : 1;
+  const close = line.indexOf(n === 2 ? '**' : '*', i + n);
+  if (close < 0 || line[close + n] === '*') return null;
+  const inner = line.slice(i + n, close);
+  if (!plainInline(inner) || !WORD_CHAR.test(inner[0]!)) return null;
+  const lastChar = inner[inner.length - 1]!;
+  const after = line[close + n];
+  if (WORD_CHAR.test(lastChar)) {
+    if (!AFTER_CLOSE.has(after)) return null;
+  } else if (!END_PUNCTUATION.test(lastChar) || (after !== undefined && after !== ' ')) return null;
+  return { type: n === 2 ? 'strong' : 'emphasis', from: i, to: close + n, textFrom: i + n, textTo: close };
+}
+
+/** `[plain text](plain-url)`, not an image. */
+function linkAt(line: string, i: number): Span | null {
+  if (i > 0 && line[i - 1] === '!') return null;
+  const middle = line.indexOf('](', i + 1);
+  if (middle < 0) return null;
+  const text = line.slice(i + 1, middle);
+  if (!plainInline(text) || text[0] === '^') return null;
+  const close = line.indexOf(')', middle + 2);
+  if (close < 0) return null;
+  const url = line.slice(middle + 2, close);
+  if (!PLAIN_URL.test(url)) return null;
+  return { type: 'link', from: i, to: close + 1, textFrom: i + 1, textTo: middle, url };
+}
+
 /** The mdast of `text` (lines of one part, starting at 1:1 offset 0), or null when it is not all plain blocks. */
 export function fastParse(text: string): Root | null {
   if (text.charCodeAt(0) !== 35 /* # */) return null;
@@ -41,6 +114,45 @@ export function fastParse(text: string): Root | null {
   }
   const at = (i: number, column: number): Pos => ({ line: i + 1, column, offset: starts[i]! + column - 1 });
   const end = (i: number): Pos => at(i, lines[i]!.length + 1);
+
+  /**
+   * The phrasing content of lines `rows` (the first from index `from`): text, with the lines joined by
+   * newlines, around the spans of `inlineSpans`; null when a line holds anything else.
+   */
+  const phrasing = (rows: number[], from: number): PhrasingContent[] | null => {
+    const out: PhrasingContent[] = [];
+    let text: { value: string; start: Pos } | null = null;
+    const add = (value: string, start: Pos) => {
+      if (value === '') return;
+      if (text) text.value += value;
+      else text = { value, start };
+    };
+    const close = (endPos: Pos) => {
+      if (text) out.push({ type: 'text', value: text.value, position: { start: text.start, end: endPos } });
+      text = null;
+    };
+    for (const [k, row] of rows.entries()) {
+      const line = lines[row]!;
+      const start = k === 0 ? from : 0;
+      if (k > 0) add('\n', end(row - 1));
+      // A label's rest may be empty; any other line holds something.
+      const spans = k === 0 && start === line.length && from > 0 ? [] : k === 0 && from > 0 ? inlineSpans(line, start) : inlineLine(line, start);
+      if (!spans || /\s$/.test(line)) return null;
+      let p = start;
+      for (const span of spans) {
+        add(line.slice(p, span.from), at(row, p + 1));
+        close(at(row, span.from + 1));
+        const inner: Text = { type: 'text', value: line.slice(span.textFrom, span.textTo), position: { start: at(row, span.textFrom + 1), end: at(row, span.textTo + 1) } };
+        const position = { start: at(row, span.from + 1), end: at(row, span.to + 1) };
+        if (span.type === 'link') out.push({ type: 'link', title: null, url: span.url!, children: [inner], position } as Link);
+        else out.push({ type: span.type, children: [inner], position } as Emphasis | Strong);
+        p = span.to;
+      }
+      add(line.slice(p), at(row, p + 1));
+    }
+    close(end(rows[rows.length - 1]!));
+    return out;
+  };
 
   const children: RootContent[] = [];
   const h = HEADING.exec(lines[0]!);
@@ -66,10 +178,9 @@ export function fastParse(text: string): Root | null {
       const items: ListItem[] = [];
       while (i < last && lines[i] !== '') {
         const m = BULLET.exec(lines[i]!);
-        if (!m || !plainLine(m[1]!)) return null; // lazy continuation, nested syntax, or not plain
-        const value = m[1]!;
-        const text: Text = { type: 'text', value, position: { start: at(i, 3), end: end(i) } };
-        const paragraph: Paragraph = { type: 'paragraph', children: [text], position: { start: at(i, 3), end: end(i) } };
+        const content = m && m[1] !== '' && !BLOCK_START.test(m[1]!) ? phrasing([i], 2) : null;
+        if (!content) return null; // lazy continuation, nested syntax, or not plain
+        const paragraph: Paragraph = { type: 'paragraph', children: content, position: { start: at(i, 3), end: end(i) } };
         items.push({ type: 'listItem', spread: false, checked: null, children: [paragraph], position: { start: at(i, 1), end: end(i) } });
         i++;
       }
@@ -81,23 +192,16 @@ export function fastParse(text: string): Root | null {
       children.push(list);
       continue;
     }
-    // A paragraph: a plain first line or a bold label, then plain lines until a blank line or a list item.
+    // A paragraph: a first line (or a bold label and the rest of the line), then lines until a blank line or a list item.
     const first = i;
     const label = LABEL.exec(line);
-    if (label) {
-      if (!plainInline(label[1]!) || (label[2]! !== '' && !plainLine(`x${label[2]!}`))) return null;
-    } else if (!plainLine(line)) {
-      return null;
-    }
+    if (label && !plainInline(label[1]!)) return null;
     i++;
-    while (i < last && lines[i] !== '' && !BULLET.test(lines[i]!)) {
-      if (!plainLine(lines[i]!)) return null;
-      i++;
-    }
-    const value = lines.slice(first, i).join('\n');
+    while (i < last && lines[i] !== '' && !BULLET.test(lines[i]!)) i++;
+    const rows = Array.from({ length: i - first }, (_, k) => first + k);
     // Every node gets its own position objects: positions are shifted in place later.
     const position = () => ({ start: at(first, 1), end: end(i - 1) });
-    let content: PhrasingContent[];
+    let content: PhrasingContent[] | null;
     if (label) {
       const inner = label[1]!;
       const strong: Strong = {
@@ -105,12 +209,12 @@ export function fastParse(text: string): Root | null {
         children: [{ type: 'text', value: inner, position: { start: at(first, 3), end: at(first, inner.length + 3) } }],
         position: { start: at(first, 1), end: at(first, inner.length + 5) },
       };
-      content = [strong];
-      const rest = value.slice(inner.length + 4);
-      if (rest !== '') content.push({ type: 'text', value: rest, position: { start: at(first, inner.length + 5), end: end(i - 1) } });
+      const rest = label[2] === '' && rows.length === 1 ? [] : phrasing(rows, inner.length + 4);
+      content = rest ? [strong, ...rest] : null;
     } else {
-      content = [{ type: 'text', value, position: position() }];
+      content = phrasing(rows, 0);
     }
+    if (!content) return null;
     children.push({ type: 'paragraph', children: content, position: position() });
   }
   return {

@@ -29,6 +29,9 @@ describe('the fast path builds exactly the tree remark-parse builds', () => {
     for (let seed = 1; seed <= 30; seed++) {
       const text = generateDocument(seed, { standards: 3 + (seed % 5) });
       expect(ours(text), `seed ${seed}`).toBe(reference(text));
+      const parts = text.split(/\n(?=#)/).slice(1).map((p) => `${p}\n`);
+      const taken = parts.filter((p) => fastParse(p) !== null).length;
+      expect(taken / parts.length, `seed ${seed}: share of parts on the fast path`).toBeGreaterThan(0.85);
     }
   });
 
@@ -42,6 +45,7 @@ describe('the fast path builds exactly the tree remark-parse builds', () => {
       '```', '~~~', '<div>', '<!-- comentariu -->', '| a | b |', '| --- | --- |', 'http://example.org', 'www.example.org', 'nume@example.org',
       'text cu &amp; entitate', 'text cu `cod`', 'text cu ~tăiat~', 'text_cu_underscore', '[ref]: /url', 'Vezi [ref].', '„Citat românesc”',
       '2016. An la început de rând', 'Setext', '- [ ] sarcină', '- ', '-\tx', '#', '#\tTab', 'É majusculă', '😀 emoji',
+      ...INLINE_LINES,
     ];
     for (let seed = 1; seed <= 2000; seed++) {
       const r = rng(seed);
@@ -51,4 +55,31 @@ describe('the fast path builds exactly the tree remark-parse builds', () => {
       expect(ours(text), JSON.stringify(text)).toBe(reference(text));
     }
   });
+
+  it('on random paragraphs and lists with emphasis, strong and links, and their near misses (2,000 documents)', () => {
+    const lines = ['', '', 'Text simplu cu diacritice: ș ț ă î â.', 'a) prima literă;', '**Indicatori:**', '- Indicator simplu.', ...INLINE_LINES];
+    let taken = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = rng(seed);
+      const body: string[] = ['### S2.1'];
+      for (let k = 0, n = r.int(1, 6); k < n; k++) body.push(r.pick(lines));
+      const text = `${body.join('\n')}\n`;
+      expect(ours(text), JSON.stringify(text)).toBe(reference(text));
+      if (fastParse(text) !== null) taken++;
+    }
+    // The fast path takes many of them: its inline syntax is exercised, not only its refusals.
+    expect(taken).toBeGreaterThan(200);
+  });
 });
+
+/** Inline syntax the fast path takes, and its near misses. */
+const INLINE_LINES = [
+  'Un *cuvânt* subliniat.', 'Un *cuvânt,* apoi', 'Un *cuvânt*, apoi', 'Un *cuvânt*.', 'text *a*b lipit', 'text*a* lipit', 'Un (*cuvânt*) între paranteze',
+  'Doi **termeni** îngroșați', '**Bold** la început', 'un **a,** b', 'un **a**: b', 'un ***a*** b', 'un **a *b* c** d', 'un *a **b** c* d', 'un * a* b',
+  'un *a * b', 'un *a* *b* c', 'un *5* și **24** ore', 'un *ă* scurt', 'un *a*_b_', 'un *a*\\', 'un *a* la final *b*', 'un *', 'un **a* b', 'un *a** b',
+  'Vezi [legea](https://example.org/lege?an=2001#art-1) aici.', '[Început](#s1-1) de rând', 'o [legătură,](x) apoi', 'o ![imagine](x.png)', 'o [a](x "titlu")',
+  'o [a](<x>)', 'o [a]( x )', 'o [a](x y)', 'o [a](x%20y)', 'o [a](ă)', 'o [](x)', 'o [a]()', 'o [a](x)(y)', 'o [a](x)b', 'o *[a](x)*', 'o [*a*](x)', 'o [^a](x)',
+  'o [a](mailto:ana@example.org) scrisoare', 'o [a](http://x.org)www.y.org', 'o [a] (x)', 'o [a][b]', '[a]: x', '- Un *indicator* cu [link](x) și **bold**.',
+  '- *Emfază* la început', '- [Link](x) la început', '**Indicatori:** cu *emfază*', '**Notă:** [vezi](x)', 'final cu emfază *a*', 'final cu link [a](b)',
+];
+

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StdraftError, inputError, usageError } from '../../errors.js';
 import { parseBytes } from '../../parse/index.js';
-import { finalGateReasons } from '../../render/gate.js';
 import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
@@ -77,6 +76,8 @@ export async function produceDocx(
   if (fatal) throw inputError(source.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it first (stdraft validate shows every problem)' });
 
   if (mode.command === 'export') {
+    // The gate lints the version: its rules are loaded only for export.
+    const { finalGateReasons } = await import('../../render/gate.js');
     const reasons = finalGateReasons({
       doc,
       version: source.version,
