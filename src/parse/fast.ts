@@ -12,7 +12,7 @@
  * the result equals remark-parse on the bundled standards, generated documents, the CommonMark examples and
  * random mixes of tricky lines.
  */
-import type { Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text } from 'mdast';
+import type { AlignType, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
 type Pos = { line: number; column: number; offset: number };
 
@@ -85,6 +85,57 @@ function emphasisAt(line: string, i: number): Span | null {
     if (!AFTER_CLOSE.has(after)) return null;
   } else if (!END_PUNCTUATION.test(lastChar) || (after !== undefined && after !== ' ')) return null;
   return { type: n === 2 ? 'strong' : 'emphasis', from: i, to: close + n, textFrom: i + n, textTo: close };
+}
+
+interface Cell {
+  /** From its opening pipe to the next one (the last cell: to the end of the line), 0-based, end exclusive. */
+  from: number;
+  to: number;
+  text: string;
+  textFrom: number;
+}
+
+const DELIMITER_CELL = /^ *(:?)-+(:?) *$/;
+
+/**
+ * A table from line `i`: a header row, a delimiter row and body rows, every line `| … |` with the same number
+ * of cells, each cell plain text or empty; null for anything else.
+ */
+function tableAt(lines: string[], i: number, last: number): { align: AlignType[]; rows: Cell[][] } | null {
+  const header = cellsOf(lines[i]!);
+  const delimiter = i + 1 < last ? lines[i + 1]!.split('|') : null;
+  if (!header || header.length === 0 || !delimiter || delimiter.length !== header.length + 2 || delimiter[0] !== '' || delimiter[delimiter.length - 1] !== '') return null;
+  const align: AlignType[] = [];
+  for (const part of delimiter.slice(1, -1)) {
+    const m = DELIMITER_CELL.exec(part);
+    if (!m) return null;
+    align.push(m[1] && m[2] ? 'center' : m[1] ? 'left' : m[2] ? 'right' : null);
+  }
+  const rows = [header];
+  for (let r = i + 2; r < last && lines[r] !== ''; r++) {
+    const cells = cellsOf(lines[r]!);
+    if (!cells || cells.length !== header.length) return null;
+    rows.push(cells);
+  }
+  return { align, rows };
+}
+
+/** The cells of a `| a | b |` line, or null when it is not one of plain cells. */
+function cellsOf(line: string): Cell[] | null {
+  if (line.length < 2 || line[0] !== '|' || line[line.length - 1] !== '|') return null;
+  const cells: Cell[] = [];
+  let from = 0;
+  while (from < line.length - 1) {
+    const next = line.indexOf('|', from + 1);
+    const inner = line.slice(from + 1, next);
+    const lead = /^ */.exec(inner)![0].length;
+    const text = inner.slice(lead).replace(/ +$/, '');
+    if (text !== '' && !plainInline(text)) return null;
+    const last = next === line.length - 1;
+    cells.push({ from, to: last ? line.length : next, text, textFrom: from + 1 + lead });
+    from = next;
+  }
+  return cells;
 }
 
 /** `[plain text](plain-url)`, not an image. */
@@ -171,6 +222,28 @@ export function fastParse(text: string): Root | null {
     const line = lines[i]!;
     if (line === '') {
       i++;
+      continue;
+    }
+    if (line.charCodeAt(0) === 124 /* | */) {
+      // A GFM table of plain cells, with a blank line (or the end) after it.
+      const first = i;
+      const table = tableAt(lines, i, last);
+      if (!table) return null;
+      i += table.rows.length + 1;
+      if (i < last && lines[i] !== '') return null;
+      const rows = table.rows.map((cells, r): TableRow => {
+        const row = r === 0 ? first : first + r + 1;
+        return {
+          type: 'tableRow',
+          children: cells.map((cell): TableCell => ({
+            type: 'tableCell',
+            children: cell.text === '' ? [] : [{ type: 'text', value: cell.text, position: { start: at(row, cell.textFrom + 1), end: at(row, cell.textFrom + cell.text.length + 1) } }],
+            position: { start: at(row, cell.from + 1), end: at(row, cell.to + 1) },
+          })),
+          position: { start: at(row, 1), end: end(row) },
+        };
+      });
+      children.push({ type: 'table', align: table.align, children: rows, position: { start: at(first, 1), end: end(i - 1) } } as Table);
       continue;
     }
     if (BULLET.test(line)) {

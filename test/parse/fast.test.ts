@@ -72,6 +72,30 @@ describe('the fast path builds exactly the tree remark-parse builds', () => {
   });
 });
 
+describe('tables on the fast path', () => {
+  it('build exactly what remark-parse builds, and near misses go to remark-parse (2,000 documents)', () => {
+    const rows = [
+      '| Număr de beneficiari | Manageri de caz | Psihologi |', '| până la 10 | 1 | 1 |', '| 11-20 | 2 | 1 |', '|  spații  | duble |  x |', '| | gol | |',
+      '| a | b |', '| unu |', '| a | b | c | d |', '| a \\| b | c |', '| *a* | b | c |', '| [a](x) | b | c |', '| a | b | c', 'a | b | c |', '|a|b|c|',
+      '| a\tb | c | d |', '| a | b | c |  ', ' | a | b | c |', '| `a` | b | c |', '| a&amp; | b | c |', '| x@y.ro | b | c |', '|', '||', '| |',
+    ];
+    const delimiters = ['| --- | --- | --- |', '| :-- | :-: | --: |', '|---|---|---|', '| --- | --- |', '| - | - | - |', '| --- | -- - | --- |', '| --- | --- | --- | --- |', '| --- | --- | --- |  '];
+    let taken = 0;
+    for (let seed = 1; seed <= 2000; seed++) {
+      const r = rng(seed);
+      // Most tables are well formed (three plain columns); the others mix in near misses.
+      const pool = r.chance(0.6) ? rows.slice(0, 5) : rows;
+      const body = ['### S2.1', '', r.pick(pool), r.pick(pool === rows ? delimiters : delimiters.slice(0, 3))];
+      for (let k = 0, n = r.int(0, 4); k < n; k++) body.push(r.pick(pool));
+      if (r.chance(0.3)) body.push(r.pick(['', 'Text după.', '- listă', '']), r.pick(['Text.', '| a | b | c |', '']));
+      const text = `${body.join('\n')}\n`;
+      expect(ours(text), JSON.stringify(text)).toBe(reference(text));
+      if (fastParse(text) !== null) taken++;
+    }
+    expect(taken).toBeGreaterThan(600);
+  });
+});
+
 /** Inline syntax the fast path takes, and its near misses. */
 const INLINE_LINES = [
   'Un *cuvânt* subliniat.', 'Un *cuvânt,* apoi', 'Un *cuvânt*, apoi', 'Un *cuvânt*.', 'text *a*b lipit', 'text*a* lipit', 'Un (*cuvânt*) între paranteze',
