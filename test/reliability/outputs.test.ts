@@ -22,9 +22,11 @@ describe('outputs are written atomically', () => {
     const dir = bigWorkspace();
     for (const delay of [150, 400, 700, 1000]) {
       const child = spawn(process.execPath, [BIN, 'render', '2015-09', '-o', 'out/proiect.docx'], { cwd: dir, stdio: 'ignore' });
+      // Listened to from the start: a fast render may end before the kill.
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill('SIGTERM');
-      const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      const code = await exited;
       const files = fs.readdirSync(path.join(dir, 'out'));
       expect(files, `killed after ${delay} ms`).toEqual(['proiect.docx']);
       const content = fs.readFileSync(path.join(dir, 'out/proiect.docx'));
