@@ -6,10 +6,11 @@
  * `word/document.xml`; 27 MB for a redline) that peaks at several hundred MB and takes most of the render.
  * Here each section's content is a `StreamedSection` — a paragraph docx places like any other, so that it
  * writes the section's properties into it — which, when docx writes the body, writes its children one by one
- * into UTF-8 chunks and leaves a token in docx's XML. docx then writes every other part as usual (numbering,
- * relationships, footnotes, styles), and `packStreamed` splices the chunks in at the tokens and deflates
- * `word/document.xml` piece by piece with zlib. The XML is the same, byte for byte, as docx's own (a test
- * compares the two); only the zip container differs (data descriptors, native deflate).
+ * (made as they are written when they come from a generator), deflates their XML with zlib as it fills, and
+ * leaves a token in docx's XML. docx then writes every other part as usual (numbering, relationships,
+ * footnotes, styles), and `packStreamed` puts the sections' deflated XML in place of the tokens. The XML is the
+ * same, byte for byte, as docx's own (a test compares the two); only the zip container differs (data
+ * descriptors, zlib's deflate).
  */
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { Packer, Paragraph, Table, WidthType, type BaseXmlComponent, type FileChild, type IContext, type IXmlableObject, type TableRow } from 'docx';
@@ -162,6 +163,8 @@ export function withSectionProperties(xml: string, sectPr: string): string | nul
 /** docx writes list numbers as `{reference-instance}` placeholders and replaces them once the lists are known. */
 class NumberingIds {
   private ids = new Map<string, string>();
+  /** How many lists `ids` holds: a `{…}` that is not a list's is looked up again only when lists were added. */
+  private known = 0;
 
   constructor(private readonly context: IContext) {}
 
@@ -174,7 +177,10 @@ class NumberingIds {
   }
 
   private refresh(): void {
-    for (const n of this.context.file.Numbering.ConcreteNumbering) {
+    const lists = this.context.file.Numbering.ConcreteNumbering;
+    if (lists.length === this.known) return;
+    this.known = lists.length;
+    for (const n of lists) {
       const { reference, instance, restartedListId } = n as unknown as { reference: string; instance: number; restartedListId?: string };
       const key = restartedListId === undefined ? `${reference}-${instance}` : `${reference}-restart ${restartedListId}`;
       this.ids.set(key, String(n.numId));
