@@ -98,6 +98,8 @@ export interface CompareDocumentSpec {
   lang: Lang;
   header: string | null;
   properties: DocumentProperties;
+  /** Write the body as it is made (default true; see render/package.ts). */
+  stream?: boolean;
 }
 
 /** One section, a text header and a `Pagina N din M` footer → .docx bytes. */
@@ -114,6 +116,7 @@ export async function compareDocument(spec: CompareDocumentSpec, ctx: DocxContex
       watermark: null,
       properties: spec.properties,
       referenceStyles: null,
+      ...(spec.stream === false ? { stream: false } : {}),
     },
     ctx,
   );

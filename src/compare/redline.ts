@@ -20,6 +20,8 @@ import { DocxWriter, type MarkingStats } from './writer.js';
 export interface RedlineOptions {
   /** Author of the revisions (typographic ones get `AUTHOR (tipografie)`). */
   author: string;
+  /** Write the document as it is made (default true; false: docx writes it whole). */
+  stream?: boolean;
 }
 
 export interface Redline {
@@ -89,6 +91,7 @@ export async function redlineDocx(changeset: Changeset, options: RedlineOptions)
         keywords: `${from.label}, ${to.label}`,
         revision: to.label,
       },
+      ...(options.stream === false ? { stream: false } : {}),
     },
     ctx,
   );

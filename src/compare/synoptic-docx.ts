@@ -65,6 +65,7 @@ export async function synopticDocx(changeset: Changeset, options: SynopticOption
         keywords: `${synoptic.from.label}, ${synoptic.to.label}`,
         revision: synoptic.to.label,
       },
+      ...(options.stream === false ? { stream: false } : {}),
     },
     ctx,
   );

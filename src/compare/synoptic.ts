@@ -50,6 +50,8 @@ export interface SynopticOptions {
   full?: boolean;
   registers?: readonly LoadedRegister[];
   observations?: readonly PlacedObservation[];
+  /** Write the Word table as its rows are made (default true; false: docx writes it whole). */
+  stream?: boolean;
 }
 
 export function versionFacts(label: string, doc: StandardsDoc): VersionFacts {

@@ -17,6 +17,10 @@ import { STYLE } from '../../src/render/styles.js';
 import { loadTemplate, templateData } from '../../src/render/template.js';
 import { a4, font, markdownToDocx } from '../../src/compare/document.js';
 import { ROOT } from '../support/cli.js';
+import { readRegisters, resolveObservations } from '../../src/compare/observations.js';
+import { redlineDocx } from '../../src/compare/redline.js';
+import { synopticDocx } from '../../src/compare/synoptic-docx.js';
+import { bundled, changesetOf } from '../compare/helpers.js';
 
 /**
  * Every part of a package as text; the core properties without their creation and modification times; the
@@ -153,6 +157,34 @@ describe('the streamed body', () => {
     expect(document.match(/<w:tr>/g)).toHaveLength(41);
     expect(document.match(/<w:sectPr/g)).toHaveLength(3);
     expect(document).toContain('<w:pStyle w:val="' + STYLE.normal);
+  });
+});
+
+describe('the comparison documents streamed', () => {
+  const from = bundled('2015-09');
+  const to = bundled('2016-02');
+  const changeset = () => changesetOf(from, to);
+
+  it('redline: the same parts as docx writes the whole document, and the same counts', async () => {
+    const streamed = await redlineDocx(changeset(), { author: 'Atelierul de lucru' });
+    const whole = await redlineDocx(changeset(), { author: 'Atelierul de lucru', stream: false });
+    expect(streamed.stats).toEqual(whole.stats);
+    expect(streamed.stats.revisions).toBeGreaterThan(10);
+    expectSameParts(await partsOf(streamed.bytes), await partsOf(whole.bytes));
+  });
+
+  it('synoptic table with the workshop’s observations: the same parts, the table written row by row', async () => {
+    const file = path.join(ROOT, 'standards', 'vtp', 'comments', '2015-09-workshop.yaml');
+    const registers = readRegisters([{ file: 'comments/2015-09-workshop.yaml', text: fs.readFileSync(file, 'utf8') }]);
+    const observations = resolveObservations(registers, (name) => ({ '2015-09': from, '2016-02': to })[name] ?? null);
+    const streamed = await synopticDocx(changeset(), { registers, observations });
+    const whole = await synopticDocx(changeset(), { registers, observations, stream: false });
+    const parts = await partsOf(streamed.bytes);
+    expectSameParts(parts, await partsOf(whole.bytes));
+    // Every row is there (and the tables some units hold have rows of their own).
+    expect(parts.get('word/document.xml')!.match(/<w:tr>/g)!.length).toBeGreaterThan(streamed.synoptic.rows.length);
+    expect(observations.length).toBeGreaterThan(5);
+    for (const placed of observations) expect(parts.get('word/document.xml')).toContain(`Obs. ${placed.observation.id} `);
   });
 });
 
