@@ -1,6 +1,8 @@
 /** What a command receives: its streams and environment, so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
+  /** Bytes on stdout as they are (`-o -` with a .docx); absent where stdout takes only text. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
@@ -24,6 +26,7 @@ export interface Context {
 export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),
+    stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -36,4 +39,10 @@ export function useColor(io: Io): boolean {
   if (io.env['NO_COLOR'] !== undefined && io.env['NO_COLOR'] !== '') return false;
   if (io.env['FORCE_COLOR'] !== undefined) return io.env['FORCE_COLOR'] !== '0';
   return io.isTTY;
+}
+
+/** `-o -` with a binary document: its bytes on stdout. */
+export function writeStdoutBytes(io: Io, bytes: Uint8Array): void {
+  if (!io.stdoutBytes) throw new Error('this output takes only text: cannot write a binary document to it');
+  io.stdoutBytes(bytes);
 }

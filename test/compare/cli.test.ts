@@ -123,6 +123,13 @@ describe('stdraft compare --format html', () => {
     expect(r.stdout).toMatch(/^<!DOCTYPE html>[\s\S]*Tabel sinoptic: 2016-02 → 2016-04[\s\S]*<\/html>\n$/);
   });
 
+  it('writes a Word redline to stdout with -o -, as bytes', async () => {
+    const r = await runCli(['compare', '2016-02', '2016-04', '--layout', 'redline', '-o', '-'], { cwd: ROOT });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect((await readDocx(r.stdoutBytes!)).document).toMatch(/<w:ins w:id="\d+" w:author="stdraft"/);
+  });
+
   it('refuses the redline layout in HTML and an output that is not .html', async () => {
     expect(await refused(['compare', '2015-09', '2016-02', '--layout', 'redline', '--format', 'html', '-o', 'OUT/x.html'], ROOT)).toMatch(/^stdraft: --format html is the synoptic table/);
     expect(await refused(['compare', '2015-09', '2016-02', '--format', 'html', '-o', 'OUT/x.docx'], ROOT)).toMatch(/^stdraft: the output .*x\.docx does not end in \.html/);

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
 import { paragraphs, readDocx } from './docx.js';
@@ -107,22 +106,12 @@ describe('render', () => {
     expect(paragraphs((await readDocx(result.bytes!)).document)[0]!.text).toBe('Șablonul meu');
   });
 
-  it('-o - writes the .docx bytes to stdout', async () => {
-    const chunks: (string | Uint8Array)[] = [];
-    let stderr = '';
-    const code = await main(['--cwd', ROOT, 'render', '2016-02', '-o', '-'], {
-      stdout: (chunk) => chunks.push(chunk),
-      stderr: (text) => {
-        stderr += text;
-      },
-      isTTY: false,
-      env: {},
-    });
-    expect(stderr).toBe('');
-    expect(code).toBe(0);
-    expect(chunks).toHaveLength(1);
-    const bytes = chunks[0] as Uint8Array;
-    expect(bytes).toBeInstanceOf(Uint8Array);
+  it('-o - writes the .docx bytes to stdout, and nothing as text', async () => {
+    const r = await runCli(['render', '2016-02', '-o', '-'], { cwd: ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const bytes = r.stdoutBytes!;
     expect(Buffer.from(bytes.subarray(0, 2)).toString()).toBe('PK');
     expect((await readDocx(bytes)).core).toContain('<cp:revision>2016-02</cp:revision>');
   });

@@ -7,15 +7,21 @@ export interface CliResult {
   code: number;
   stdout: string;
   stderr: string;
+  /** Bytes written to stdout as bytes (`-o -` with a .docx), in-process runs only. */
+  stdoutBytes?: Uint8Array;
 }
 
 export async function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; isTTY?: boolean } = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
+  const bytes: Uint8Array[] = [];
   const argv = options.cwd ? ['--cwd', options.cwd, ...args] : args;
   const code = await main(argv, {
     stdout: (t) => {
       stdout += t;
+    },
+    stdoutBytes: (b) => {
+      bytes.push(b);
     },
     stderr: (t) => {
       stderr += t;
@@ -23,7 +29,7 @@ export async function runCli(args: string[], options: { cwd?: string; env?: Node
     isTTY: options.isTTY ?? false,
     env: options.env ?? {},
   });
-  return { code, stdout, stderr };
+  return { code, stdout, stderr, ...(bytes.length > 0 ? { stdoutBytes: Buffer.concat(bytes) } : {}) };
 }
 
 export const BIN = fileURLToPath(new URL('../../bin/stdraft.js', import.meta.url));

@@ -17,7 +17,7 @@ import { redlineDocx } from '../../compare/redline.js';
 import { synopticDocx } from '../../compare/synoptic-docx.js';
 import { synopticHtml } from '../../compare/synoptic-html.js';
 import { maybeWorkspace, readBytes, relativeLabel, resolveDocument, type DocumentSource, type StandardsSet } from '../../workspace/index.js';
-import type { Context, Io } from '../context.js';
+import { writeStdoutBytes, type Context, type Io } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -143,5 +143,5 @@ export function readText(file: string, label: string): string {
 /** `-o -`: the document on stdout (bytes as they are). */
 function writeOut(io: Io, data: Uint8Array | string): void {
   if (typeof data === 'string') io.stdout(data);
-  else (io.stdout as unknown as (chunk: Uint8Array) => void)(data);
+  else writeStdoutBytes(io, data);
 }

@@ -13,7 +13,7 @@ import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
 import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
-import type { Context, Io } from '../context.js';
+import { writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -105,7 +105,7 @@ export async function produceDocx(
   progress.end();
 
   if (output === '-') {
-    writeBytes(ctx.io, bytes);
+    writeStdoutBytes(ctx.io, bytes);
   } else {
     writeFileAtomic(output, bytes);
     ctx.io.stdout(`wrote ${output} (${source.label}, template ${folder.label})\n`);
@@ -154,7 +154,3 @@ export function readTemplateFolder(dir: string, cwd: string): { folder: Template
   return { folder: { label, config: readTextFile(configFile), files: texts }, files };
 }
 
-/** `-o -`: the .docx bytes on stdout (the terminal io writes bytes as they are). */
-function writeBytes(io: Io, bytes: Uint8Array): void {
-  (io.stdout as unknown as (chunk: Uint8Array) => void)(bytes);
-}

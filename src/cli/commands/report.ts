@@ -13,7 +13,7 @@ import type { Lang } from '../../model/types.js';
 import { readRegisters, resolveObservations, type PlacedObservation } from '../../compare/observations.js';
 import { buildReport, reportDocx, reportMarkdown } from '../../compare/report.js';
 import { readSet, relativeLabel, type StandardsSet } from '../../workspace/index.js';
-import type { Context } from '../context.js';
+import { writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { readText, versionLookup } from './compare.js';
@@ -68,7 +68,7 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
   } else if (typeof data === 'string') {
     ctx.io.stdout(data);
   } else {
-    (ctx.io.stdout as unknown as (chunk: Uint8Array) => void)(data);
+    writeStdoutBytes(ctx.io, data);
   }
   return EXIT_OK;
 }
