@@ -10,6 +10,7 @@
  */
 import type { Heading, List, Paragraph as MdParagraph, PhrasingContent, RootContent, Table as MdTable } from 'mdast';
 import { phrasingToPieces, piecesText, splitLines, textPiece, type InlineContext, type InlinePiece } from '../render/inline.js';
+import { DIRECTIVE, ENUM_ITEM, MARKER, STYLE_DIRECTIVE } from '../render/blocks.js';
 import { STYLE } from '../render/styles.js';
 import { TWIPS_PER_CM } from '../render/units.js';
 
@@ -45,12 +46,6 @@ export interface BlockStyle {
 
 /** Headings inside unit content sit below the standards' levels (as in standards.ts). */
 export const CONTENT_HEADINGS: BlockStyle = { headingStyle: (depth) => (depth <= 2 ? STYLE.heading3 : STYLE.heading4) };
-
-const MARKER = /^<!--\s*stdraft:([a-z][\w-]*)\s*-->$/;
-const DIRECTIVE = /^<!--\s*(page-break|center|right|left|justify)\s*-->$/;
-const STYLE_DIRECTIVE = /^<!--\s*style:\s*([A-Za-z][\w-]*)\s*-->$/;
-/** An item line of an enumeration: `a) `, `(1) `, `1. ` (as in render/blocks.ts). */
-const ENUM_ITEM = /^(?:[a-zăâîșț]{1,2}\)|\(\d+\)|\d+[.)])\s/u;
 
 export const piece = (p: InlinePiece, bookmark?: string): Item => (bookmark ? { kind: 'piece', piece: p, bookmark } : { kind: 'piece', piece: p });
 export const mark = (props: ParagraphProps): Item => ({ kind: 'mark', props });

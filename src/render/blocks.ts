@@ -58,11 +58,12 @@ const ALIGN: Record<string, Alignment> = {
   justify: AlignmentType.JUSTIFIED,
 };
 
-const MARKER = /^<!--\s*stdraft:([a-z][\w-]*)\s*-->$/;
-const DIRECTIVE = /^<!--\s*(page-break|center|right|left|justify)\s*-->$/;
-const STYLE_DIRECTIVE = /^<!--\s*style:\s*([A-Za-z][\w-]*)\s*-->$/;
+/** The directives templates write as HTML comments (shared with the comparison's item streams, compare/ir.ts). */
+export const MARKER = /^<!--\s*stdraft:([a-z][\w-]*)\s*-->$/;
+export const DIRECTIVE = /^<!--\s*(page-break|center|right|left|justify)\s*-->$/;
+export const STYLE_DIRECTIVE = /^<!--\s*style:\s*([A-Za-z][\w-]*)\s*-->$/;
 /** An item line of an enumeration: `a) `, `(1) `, `1. `. */
-const ENUM_ITEM = /^(?:[a-zăâîșț]{1,2}\)|\(\d+\)|\d+[.)])\s/u;
+export const ENUM_ITEM = /^(?:[a-zăâîșț]{1,2}\)|\(\d+\)|\d+[.)])\s/u;
 
 export const defaultHeadingStyle = (depth: number): string => (depth <= 3 ? STYLE.heading3 : STYLE.heading4);
 
