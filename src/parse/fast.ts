@@ -22,17 +22,13 @@ const HEADING = /^(#{1,6}) (.*)$/;
 const BULLET = /^- (.*)$/;
 const LABEL = /^\*\*([^*]+)\*\*(?=$| )(.*)$/;
 
-function plainLine(line: string): boolean {
-  return line.length > 0 && !INLINE_SPECIAL.test(line) && !BLOCK_START.test(line) && !/\s$/.test(line);
-}
-
 function plainInline(text: string): boolean {
   return text.length > 0 && !INLINE_SPECIAL.test(text) && !/^\s|\s$/.test(text);
 }
 
-/** A line (from `from`) of a paragraph or list item: no block syntax at its start, no trailing space, simple inline syntax. */
+/** A line (from `from`) of a paragraph or list item: not empty, no block syntax at its start, simple inline syntax. */
 function inlineLine(line: string, from: number): Span[] | null {
-  if (line.length <= from || BLOCK_START.test(line.slice(from, from + 12)) || /\s$/.test(line)) return null;
+  if (line.length <= from || BLOCK_START.test(line.slice(from, from + 12))) return null;
   return inlineSpans(line, from);
 }
 
@@ -186,8 +182,8 @@ export function fastParse(text: string): Root | null {
       const line = lines[row]!;
       const start = k === 0 ? from : 0;
       if (k > 0) add('\n', end(row - 1));
-      // A label's rest may be empty; any other line holds something.
-      const spans = k === 0 && start === line.length && from > 0 ? [] : k === 0 && from > 0 ? inlineSpans(line, start) : inlineLine(line, start);
+      // The rest of a label's line may be empty (and follows the label, not a block start); any other line holds a block's text.
+      const spans = k === 0 && from > 0 ? inlineSpans(line, start) : inlineLine(line, start);
       if (!spans || /\s$/.test(line)) return null;
       let p = start;
       for (const span of spans) {

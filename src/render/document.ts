@@ -68,7 +68,6 @@ export function textWidth(page: PageSetup): number {
  */
 export function buildDocument(spec: DocumentSpec, ctx: DocxContext): BuiltDocument {
   const stream = spec.stream !== false && !spec.sections.some((s) => Array.isArray(s.children) && s.children.some((c) => c instanceof TableOfContents));
-  const streamed: StreamedSection[] = [];
   // Footnotes are made last: their numbers are given while the body is made (when streamed, while it is written).
   const footnotes = (): Record<string, { children: Paragraph[] }> => {
     const out: Record<string, { children: Paragraph[] }> = {};
@@ -85,6 +84,9 @@ export function buildDocument(spec: DocumentSpec, ctx: DocxContext): BuiltDocume
   const addFootnotes = (): void => {
     for (const [id, note] of Object.entries(footnotes())) document!.FootNotes.View.createFootNote(Number(id), note.children);
   };
+  // The last section adds the footnotes once the body is written.
+  const last = spec.sections.length - 1;
+  const streamed = stream ? spec.sections.map((s, index) => new StreamedSection(index, s.children, index === last ? addFootnotes : null)) : [];
   const numbered = spec.sections.some((s) => s.lineNumbers);
   const referenceIds = spec.referenceStyles ? styleIds(spec.referenceStyles) : null;
 
@@ -121,9 +123,7 @@ export function buildDocument(spec: DocumentSpec, ctx: DocxContext): BuiltDocume
       },
       ...(h ? { headers: { default: h } } : {}),
       ...(f ? { footers: { default: f } } : {}),
-      children: stream
-        ? [pushed(streamed, new StreamedSection(index, section.children, index === spec.sections.length - 1 ? addFootnotes : null))]
-        : endsWithParagraph(materialize(section.children)),
+      children: stream ? [streamed[index]!] : endsWithParagraph(materialize(section.children)),
     };
   });
 
@@ -155,11 +155,6 @@ export async function packDocument(built: BuiltDocument): Promise<Uint8Array> {
 /** The children of a section written by docx: every child made, tables with all their rows. */
 function materialize(children: Iterable<FileChild | StreamedTable>): FileChild[] {
   return Array.from(children, (c) => (c instanceof StreamedTable ? c.toTable() : c));
-}
-
-function pushed<T>(list: T[], item: T): T {
-  list.push(item);
-  return item;
 }
 
 /** docx writes a section's properties into its last paragraph when that is a docx Paragraph, else into an
