@@ -142,6 +142,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   define(
     program
+      .command('site')
+      .description('the static web site of a set for the public consultation: versions with stable anchors, synoptic tables, observations, the draft to download, search')
+      .argument('[set]', 'the set (default: the only set, or default-set in the config)')
+      .requiredOption('-o, --output <dir>', 'the folder to write (new, empty, or a site stdraft made before)')
+      .option('--base-url <url>', 'the address the site is published at (canonical links and sitemap.xml)')
+      .addHelpText('after', examples(['stdraft site -o out/site', 'stdraft site vtp -o public --base-url https://www.example.ro/standarde/'])),
+    () => import('./commands/site.js'),
+  );
+
+  define(
+    program
       .command('init')
       .description('create a new workspace: a first version skeleton, config, editable templates, .gitignore, README')
       .argument('[dir]', 'the folder to create the workspace in (default: the current folder)')

@@ -2,9 +2,13 @@
  * The synoptic table as one self-contained HTML page for projecting at a workshop: inline CSS, no scripts,
  * no external assets (fonts, images, styles). Large type, high contrast, a header row that stays in view
  * while scrolling, deletions struck through in red on pink, insertions underlined in blue on light blue,
- * typographic corrections in grey with a dotted underline; it prints on A4 landscape.
+ * typographic corrections in grey with a dotted underline; it prints on A4 landscape. Every unit's row has the
+ * anchor of the site's version pages (`#S1.1`, `#standardul-3`, `#modulul-ii`; a unit only FROM has, whose
+ * anchor TO uses for another unit, `#from-S3.1`), and a table of contents of the modules and standards
+ * leads to them.
  */
-import type { Changeset } from '../diff/types.js';
+import type { Changeset, UnitChange } from '../diff/types.js';
+import { fragment, headingText, unitAnchor } from '../site/anchors.js';
 import { DocxContext } from '../render/context.js';
 import type { InlinePiece } from '../render/inline.js';
 import { STYLE } from '../render/styles.js';
@@ -16,20 +20,74 @@ import { columnTitles, factsTable, summaryNotes, summaryTable } from './synoptic
 import { buildSynoptic, type Synoptic, type SynopticOptions, type SynopticRow } from './synoptic.js';
 import { mergeTableCells } from './tables.js';
 
-export function synopticHtml(changeset: Changeset, options: SynopticOptions = {}): { html: string; synoptic: Synoptic } {
+export interface SynopticHtmlOptions extends SynopticOptions {
+  /** Links shown above the title (the site's navigation). */
+  links?: { href: string; text: string }[];
+}
+
+export function synopticHtml(changeset: Changeset, options: SynopticHtmlOptions = {}): { html: string; synoptic: Synoptic } {
   const ctx = new DocxContext({ definitions: [...changeset.to.doc.definitions, ...changeset.from.doc.definitions], textWidth: 9000 });
   const synoptic = buildSynoptic(changeset, ctx, options);
-  return { html: page(synoptic, ctx), synoptic };
+  return { html: page(synoptic, ctx, rowAnchors(changeset), options.links ?? []), synoptic };
+}
+
+/** The anchor of each unit's row: TO's (`S4.1`), else FROM's when TO has no unit by it, else `from-S4.1`. */
+function rowAnchors(changeset: Changeset): Map<UnitChange, string> {
+  const lang = changeset.to.doc.lang;
+  const anchors = new Map<UnitChange, string>();
+  const used = new Set<string>();
+  for (const u of changeset.units) {
+    const a = u.toNode ? unitAnchor(u.toNode, lang) : null;
+    if (a && !used.has(a)) {
+      anchors.set(u, a);
+      used.add(a);
+    }
+  }
+  for (const u of changeset.units) {
+    if (anchors.has(u) || !u.fromNode) continue;
+    const a = unitAnchor(u.fromNode, changeset.from.doc.lang);
+    if (!a) continue;
+    const id = used.has(a) ? `from-${a}` : a;
+    if (used.has(id)) continue;
+    anchors.set(u, id);
+    used.add(id);
+  }
+  return anchors;
+}
+
+/** Modules and standards of the comparison in row order, each linking to its row. */
+function tableOfContents(s: Synoptic, anchors: ReadonlyMap<UnitChange, string>, units: readonly UnitChange[]): string {
+  const words = s.lang === 'en' ? 'Contents' : 'Cuprins';
+  const items: string[] = [];
+  let open = false;
+  for (const u of units) {
+    if (u.kind === 'requirement') continue;
+    const node = (u.toNode ?? u.fromNode) as Parameters<typeof headingText>[0] | null;
+    const anchor = anchors.get(u);
+    if (!node || !anchor || (node.kind === 'module' && !node.heading)) continue;
+    const text = `${esc(headingText(node, s.lang))}${u.change === 'removed' ? ` <span class="removed">(${esc(compareWords(s.lang).removed)})</span>` : ''}`;
+    const link = `<a href="${esc(fragment(anchor))}">${text}</a>`;
+    if (node.kind === 'module') {
+      if (open) items.push('</ul></li>');
+      items.push(`<li>${link}<ul>`);
+      open = true;
+    } else items.push(`<li>${link}</li>`);
+  }
+  if (open) items.push('</ul></li>');
+  if (items.length === 0) return '';
+  return `<nav class="toc" aria-labelledby="toc-title"><details open><summary id="toc-title">${words}</summary><ul>${items.join('')}</ul></details></nav>`;
 }
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function page(s: Synoptic, ctx: DocxContext): string {
+function page(s: Synoptic, ctx: DocxContext, anchors: ReadonlyMap<UnitChange, string>, links: readonly { href: string; text: string }[]): string {
   const words = compareWords(s.lang);
   const title = `${words.synopticTitle}: ${s.from.label} → ${s.to.label}`;
   const out: string[] = [];
   out.push('<!DOCTYPE html>', `<html lang="${s.lang}">`, '<head>', '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${esc(`${title} — ${s.title}`)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  if (s.rows.length > 0) out.push(`<a class="skip" href="#tabel">${s.lang === 'en' ? 'Skip to the table' : 'Sari la tabel'}</a>`);
+  if (links.length > 0) out.push(`<nav class="site" aria-label="Site"><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul></nav>`);
   out.push('<header>', `<h1>${esc(s.title)}</h1>`, `<p class="subtitle">${esc(title)}</p>`);
   out.push(simpleTable(factsTable(s), 'facts'));
   out.push(`<p><strong>${esc(words.registers)}:</strong> ${s.registers.length > 0 ? s.registers.map((r) => esc(`${r.title} (${r.file}, ${r.count})`)).join('; ') : esc(words.noRegisters)}</p>`);
@@ -43,9 +101,11 @@ function page(s: Synoptic, ctx: DocxContext): string {
   out.push('</header>');
   if (s.rows.length > 0) {
     const [a, b, c] = columnTitles(s);
-    out.push('<main>', '<table class="synoptic">', '<colgroup><col class="from"><col class="to"><col class="obs"></colgroup>');
+    const units = s.rows.flatMap((r) => (r.kind === 'unit' ? [r.entry] : r.kind === 'collapsed' ? r.entries : []));
+    out.push(tableOfContents(s, anchors, units));
+    out.push('<main id="tabel" tabindex="-1">', '<table class="synoptic">', '<colgroup><col class="from"><col class="to"><col class="obs"></colgroup>');
     out.push(`<thead><tr><th scope="col">${esc(a)}</th><th scope="col">${esc(b)}</th><th scope="col">${esc(c)}</th></tr></thead>`, '<tbody>');
-    for (const row of s.rows) out.push(rowHtml(row, s, ctx));
+    for (const row of s.rows) out.push(rowHtml(row, s, ctx, anchors));
     out.push('</tbody>', '</table>', '</main>');
   }
   out.push('</body>', '</html>');
@@ -64,8 +124,12 @@ function simpleTable(rows: string[][], cls: string): string {
   return `<table class="${cls}"><thead><tr>${cells(head!, 'th')}</tr></thead><tbody>${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>`;
 }
 
-function rowHtml(row: SynopticRow, s: Synoptic, ctx: DocxContext): string {
-  if (row.kind === 'collapsed') return `<tr class="collapsed"><td colspan="3">${esc(row.text)}</td></tr>`;
+function rowHtml(row: SynopticRow, s: Synoptic, ctx: DocxContext, anchors: ReadonlyMap<UnitChange, string>): string {
+  if (row.kind === 'collapsed') {
+    // Every unit of the run keeps its anchor: an empty target at the start of the row's cell.
+    const targets = row.entries.map((e) => anchors.get(e)).filter((a): a is string => Boolean(a)).map((a) => `<span class="target" id="${esc(a)}"></span>`).join('');
+    return `<tr class="collapsed"><td colspan="3">${targets}${esc(row.text)}</td></tr>`;
+  }
   if (row.kind === 'observations') return `<tr class="other"><td colspan="2" class="note">${esc(row.title)}</td><td>${observationsHtml(row.observations, s)}</td></tr>`;
   const notes = [...(row.kind === 'block' ? [row.title] : []), ...row.notes];
   const structure = row.kind === 'unit' && row.entry.kind !== 'requirement' ? ` class="${row.entry.kind}"` : '';
@@ -74,7 +138,8 @@ function rowHtml(row: SynopticRow, s: Synoptic, ctx: DocxContext): string {
     return html || '<p class="empty">—</p>';
   };
   const note = notes.length > 0 ? `<p class="note">${esc(notes.join(' · '))}</p>` : '';
-  return `<tr${structure}><td>${side('from')}</td><td>${note}${side('to')}</td><td>${observationsHtml(row.observations, s)}</td></tr>`;
+  const anchor = row.kind === 'unit' ? anchors.get(row.entry) : undefined;
+  return `<tr${anchor ? ` id="${esc(anchor)}"` : ''}${structure}><td>${side('from')}</td><td>${note}${side('to')}</td><td>${observationsHtml(row.observations, s)}</td></tr>`;
 }
 
 function observationsHtml(observations: readonly PlacedObservation[], s: Synoptic): string {
@@ -232,7 +297,23 @@ table.content th, table.content td { border: 1px solid var(--line); padding: 0.1
 .observation { margin-bottom: 0.6rem; font-size: 0.9rem; }
 .observation p { margin: 0 0 0.2rem; }
 a { color: inherit; }
+.skip { position: absolute; left: 0.5rem; top: -4rem; z-index: 3; background: var(--ink); color: #fff; padding: 0.4rem 1rem; }
+.skip:focus { top: 0; }
+:focus-visible { outline: 3px solid #c2410c; outline-offset: 2px; }
+main:focus { outline: none; }
+nav.site ul { display: flex; flex-wrap: wrap; gap: 0.2rem 1.2rem; list-style: none; margin: 0 0 0.4rem; padding: 0; font-size: 0.9rem; }
+nav.site a, nav.toc a { color: var(--ins); }
+nav.toc { margin: 0.8rem 0; font-size: 0.85rem; }
+nav.toc summary { font-weight: 700; cursor: pointer; }
+nav.toc > details > ul { columns: 3 20rem; column-gap: 2rem; margin: 0.3rem 0; padding-left: 0; list-style: none; }
+nav.toc li li { margin-left: 1rem; list-style: none; }
+nav.toc ul ul { padding-left: 0; }
+nav.toc .removed { color: var(--muted); }
+table.synoptic > tbody > tr { scroll-margin-top: 6rem; }
+table.synoptic > tbody > tr:target > td, tr.collapsed:has(.target:target) > td { outline: 3px solid #c2410c; outline-offset: -3px; }
+.target { scroll-margin-top: 6rem; }
 @media print {
+  .skip, nav.site, nav.toc { display: none; }
   @page { size: A4 landscape; margin: 1.5cm; }
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }

@@ -1,0 +1,77 @@
+/**
+ * Markdown content blocks (mdast, as the model keeps them) → HTML, with mdast-util-to-hast and
+ * hast-util-to-html. Raw HTML in the source is dropped (directives and comments are for Word output);
+ * cross-references in running text (`S3.2`, `Standardul 4`, `Modulul II`) become links to the units they
+ * name in the same version, and Markdown links to the format's anchors (`#s3-2`) point at the site's
+ * anchors (`#S3.2`). Headings inside content are pushed below the heading of the unit that holds them.
+ */
+import type { Heading, Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
+import { toHast } from 'mdast-util-to-hast';
+import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
+import type { Block } from '../model/types.js';
+import { fragment } from './anchors.js';
+
+/** Finds the anchor of a referenced unit in the version, or null when it has none. */
+export type ReferenceResolver = (target: ReferenceTarget) => string | null;
+
+export interface ContentOptions {
+  /** Definitions (link references, footnotes) of the whole document. */
+  definitions?: readonly Block[];
+  resolve?: ReferenceResolver;
+  /** The smallest heading depth content may use (its unit's heading depth + 1). */
+  minHeading?: number;
+  /** Prefix of footnote ids, unique per fragment of a page. */
+  idPrefix?: string;
+}
+
+export function blocksHtml(blocks: readonly Block[], options: ContentOptions = {}): string {
+  if (blocks.length === 0) return '';
+  const resolve = options.resolve ?? (() => null);
+  const min = options.minHeading ?? 1;
+  const children = blocks.map((b) => linked(structuredClone(b) as RootContent, resolve, min));
+  const root: Root = { type: 'root', children: [...children, ...((options.definitions ?? []).map((d) => structuredClone(d)) as RootContent[])] };
+  const hast = toHast(root, { clobberPrefix: options.idPrefix ?? 'nota-' });
+  return toHtml(hast);
+}
+
+/** Inline content (a paragraph's children) → HTML, with the same cross-reference links. */
+export function inlineHtml(nodes: readonly PhrasingContent[], options: ContentOptions = {}): string {
+  const html = blocksHtml([{ type: 'paragraph', children: nodes.map((n) => structuredClone(n)) }], options);
+  return html.replace(/^<p>/, '').replace(/<\/p>$/, '');
+}
+
+function linked<T extends RootContent>(node: T, resolve: ReferenceResolver, minHeading: number): T {
+  if (node.type === 'heading') (node as Heading).depth = Math.min(6, Math.max(minHeading, (node as Heading).depth)) as Heading['depth'];
+  if (node.type === 'link') {
+    const link = node as unknown as Link;
+    const target = link.url.startsWith('#') ? anchorTarget(link.url) : null;
+    const anchor = target ? resolve(target) : null;
+    if (anchor) link.url = fragment(anchor);
+    return node;
+  }
+  if (node.type === 'linkReference' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return node;
+  if (!('children' in node)) return node;
+  const children: RootContent[] = [];
+  for (const child of node.children as RootContent[]) {
+    if (child.type === 'text') children.push(...referenceLinks(child, resolve));
+    else children.push(linked(child, resolve, minHeading));
+  }
+  (node as { children: RootContent[] }).children = children;
+  return node;
+}
+
+function referenceLinks(node: Text, resolve: ReferenceResolver): (Text | Link)[] {
+  const out: (Text | Link)[] = [];
+  let at = 0;
+  for (const ref of findReferences(node.value)) {
+    const anchor = resolve(ref.target);
+    if (!anchor) continue;
+    if (ref.start > at) out.push({ type: 'text', value: node.value.slice(at, ref.start) });
+    out.push({ type: 'link', url: fragment(anchor), children: [{ type: 'text', value: ref.text }] });
+    at = ref.end;
+  }
+  if (at === 0) return [node];
+  if (at < node.value.length) out.push({ type: 'text', value: node.value.slice(at) });
+  return out;
+}
