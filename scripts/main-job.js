@@ -78,6 +78,11 @@ step('Validate the 2016-02 and 2016-04 versions and the observation registers', 
   }
 }
 
+// The web site for the public consultation: every version with stable anchors (#S4.2), the synoptic tables,
+// the registers, the consultation draft to download, search; self-contained, it opens from disk.
+step('The static web site of the standards for the public consultation', ['site', 'vtp', '-o', 'out/site']);
+process.stdout.write(`   open it: file://${fileURLToPath(new URL('../out/site/index.html', import.meta.url))}\n   or serve it: python3 -m http.server --directory out/site 8000, then http://localhost:8000/ (to publish it: docs/site.md)\n`);
+
 process.stdout.write(`\n${failed === 0 ? 'Main job done.' : `Main job: ${failed} step(s) failed.`}\n`);
 const outputs = readdirSync(new URL('../out/', import.meta.url)).filter((f) => !f.startsWith('.')).sort();
 process.stdout.write(`Outputs in out/: ${outputs.join(', ')}\n`);
@@ -85,6 +90,7 @@ process.stdout.write(`
 What to try next:
   npx stdraft diff 2015-09 2016-02              what the February 2016 revision changed, unit by unit
   open out/compare-2015-09-2016-02-synoptic.html  the synoptic table as the workshop would see it projected
+  open out/site/index.html                      the web site for the public consultation (docs/site.md)
   npx stdraft validate --fix <a copy of 2015-09.md>  repair the draft's cedilla diacritics
   npx stdraft init my-standards                 start a workspace for your own standards (then: stdraft validate)
   docs/guide.md                                 one whole drafting round, step by step

@@ -200,7 +200,7 @@ function changesSection(changeset: Changeset, lang: Lang): string {
   const counts = changeCounts(changeset);
   const out: string[] = [];
   out.push(`<section id="modificari" aria-labelledby="modificari-titlu"><h2 id="modificari-titlu">${esc(sw.changesSince(changeset.from.label))}</h2>`);
-  out.push(`<div class="table-wrap"><table><thead><tr><td></td>${CHANGE_KINDS.map((k) => `<th scope="col" class="number">${esc(words.counts[k])}</th>`).join('')}</tr></thead><tbody>`);
+  out.push(`<div class="table-wrap" tabindex="0"><table><thead><tr><td></td>${CHANGE_KINDS.map((k) => `<th scope="col" class="number">${esc(words.counts[k])}</th>`).join('')}</tr></thead><tbody>`);
   for (const [name, kind] of [[words.requirements, 'requirement'], [words.standards, 'standard'], [words.modules, 'module']] as const) {
     const c = counts[kind];
     if (CHANGE_KINDS.every((k) => c[k] === 0)) continue;
@@ -238,7 +238,7 @@ function homeMain(input: SiteInput, pairs: readonly { from: SiteVersion; to: Sit
   const c = input.consultation;
   if (c) out.push(consultationSection(c, lang));
 
-  out.push(`<h2 id="versiuni">${esc(w.versions)}</h2>`, '<div class="table-wrap"><table class="versions">');
+  out.push(`<h2 id="versiuni">${esc(w.versions)}</h2>`, '<div class="table-wrap" tabindex="0"><table class="versions">');
   out.push(`<thead><tr><th scope="col">${esc(w.version)}</th><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.status)}</th><th scope="col">${esc(w.workshop)}</th><th scope="col">${esc(w.counts)}</th></tr></thead><tbody>`);
   for (const v of input.versions) {
     const m = v.doc.meta;

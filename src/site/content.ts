@@ -32,7 +32,8 @@ export function blocksHtml(blocks: readonly Block[], options: ContentOptions = {
   const children = blocks.map((b) => linked(structuredClone(b) as RootContent, resolve, min));
   const root: Root = { type: 'root', children: [...children, ...((options.definitions ?? []).map((d) => structuredClone(d)) as RootContent[])] };
   const hast = toHast(root, { clobberPrefix: options.idPrefix ?? 'nota-' });
-  return toHtml(hast);
+  // A wide table scrolls in its own box on a phone instead of widening the page.
+  return toHtml(hast).replace(/<table>/g, '<div class="table-wrap" tabindex="0"><table>').replace(/<\/table>/g, '</table></div>');
 }
 
 /** Inline content (a paragraph's children) → HTML, with the same cross-reference links. */

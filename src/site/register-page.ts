@@ -51,7 +51,7 @@ export function registerPage(input: RegisterPageInput): { title: string; main: s
   const included = report.counts.accepted + report.counts['partially-accepted'];
   out.push(`<p>${esc(capitalise(w.included))}: ${included}. ${esc(capitalise(w.notIncluded))}: ${report.counts.rejected}.</p>`);
 
-  out.push(`<h2>${esc(w.byOrganisation)}</h2>`, '<div class="table-wrap"><table>');
+  out.push(`<h2>${esc(w.byOrganisation)}</h2>`, '<div class="table-wrap" tabindex="0"><table>');
   out.push(`<thead><tr><th scope="col">${esc(w.organisation)}</th>${all.map((d) => `<th scope="col" class="number">${esc(w.decisionCounts[d])}</th>`).join('')}</tr></thead><tbody>`);
   for (const o of report.organisations) out.push(`<tr><th scope="row">${esc(o.by)}</th>${all.map((d) => `<td class="number">${o.counts[d]}</td>`).join('')}</tr>`);
   out.push('</tbody></table></div>');
