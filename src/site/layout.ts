@@ -146,6 +146,8 @@ footer.site { border-top: 1px solid var(--line); margin-top: 2rem; padding: 0.8r
   nav.toc details { position: static; max-height: none; }
   nav.toc details:not([open]) { padding-bottom: 0; }
   form.search { margin-left: 0; }
+  h1 { font-size: 1.4rem; }
+  h2 { font-size: 1.25rem; }
   input[type="search"] { min-width: 0; width: 12rem; }
 }
 @media print {

@@ -51,7 +51,8 @@ export function excerpt(text: string, length = 180): string {
 }
 
 /**
- * The site's script: the countdown to the consultation deadline and the search page. The tokenizer and term
+ * The site's script: the countdown to the consultation deadline, the search page, and the table of contents
+ * folded on a phone. The tokenizer and term
  * processing are the functions above, written into the script as they are compiled, so the browser reads
  * the index exactly as it was built.
  */
@@ -123,8 +124,20 @@ export function siteScript(): string {
     });
   }
 
+  // On a phone the table of contents starts folded, so that the text comes first.
+  function foldContents() {
+    if (!window.matchMedia || !window.matchMedia('(max-width: 60rem)').matches) return;
+    var toc = document.querySelector('nav.toc details');
+    if (!toc) return;
+    toc.removeAttribute('open');
+    // The text moved up: bring the unit the address names back to the top.
+    var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target) target.scrollIntoView();
+  }
+
   countdown();
   search();
+  foldContents();
 })();
 `;
 }

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseStandards } from '../../src/parse/index.js';
 import { runCli, ROOT } from '../support/cli.js';
@@ -52,6 +52,11 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     await browser?.close();
   });
 
+  // No test may leave a console error or a failed or external request behind.
+  afterEach(() => {
+    expect(problems).toEqual({ console: [], failed: [], external: [] });
+  });
+
   const pages = () => fs.readdirSync(site).filter((f) => f.endsWith('.html')).sort();
 
   it('loads every page with no console error, no failed request and no external request', async () => {
@@ -89,6 +94,15 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
       expect(box.scrollY, anchor).toBeGreaterThan(0);
       expect(Math.abs(box.top), anchor).toBeLessThan(24);
     }
+    // On a phone the table of contents starts folded, above the text, and the anchor still lands.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('index.html'), { waitUntil: 'load' }); // a new load, not a jump within the page
+    await page.goto(`${url('2016-02.html')}#S4.2`, { waitUntil: 'load' });
+    const phone = await page.evaluate(() => ({ open: document.querySelector('nav.toc details')!.hasAttribute('open'), top: document.getElementById('S4.2')!.getBoundingClientRect().top, width: document.documentElement.scrollWidth }));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(phone.open).toBe(false);
+    expect(Math.abs(phone.top)).toBeLessThan(24);
+    expect(phone.width).toBeLessThanOrEqual(390);
     // A cross-reference in the text is a link that lands on the unit it names.
     await page.goto(url('2016-02.html'), { waitUntil: 'load' });
     const reference = await page.evaluate(() => {
@@ -210,6 +224,7 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
       await page.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: full });
     }
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(url('index.html'), { waitUntil: 'load' }); // a new load, not a jump within the page
     await page.goto(`${url('2016-02.html')}#S4.2`, { waitUntil: 'load' });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'version-2016-02-phone.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
