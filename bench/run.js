@@ -181,6 +181,7 @@ for (const standards of SIZES) {
   stdraft('compare redline', ['compare', '2015-09', '2016-02', '--layout', 'redline', '-o', path.join(out, `redline-${standards}.docx`)]);
   if (peers.pandiff && standards <= 20) peer('compare redline', 'pandiff', peers.pandiff, [ws.a, ws.b, '-o', path.join(out, `pandiff-${standards}.docx`)], 120_000); // over 300 s at 1.3 MB
   stdraft('compare synoptic', ['compare', '2015-09', '2016-02', '--layout', 'synoptic', '-o', path.join(out, `synoptic-${standards}.docx`)]);
+  stdraft('site', ['site', '-o', path.join(out, `site-${standards}`)]);
   fs.rmSync(ws.dir, { recursive: true, force: true });
 }
 fs.rmSync(out, { recursive: true, force: true });
