@@ -3,9 +3,10 @@
  * hast-util-to-html. Raw HTML in the source is dropped (directives and comments are for Word output);
  * cross-references in running text (`S3.2`, `Standardul 4`, `Modulul II`) become links to the units they
  * name in the same version, and Markdown links to the format's anchors (`#s3-2`) point at the site's
- * anchors (`#S3.2`). Headings inside content are pushed below the heading of the unit that holds them.
+ * anchors (`#S3.2`). Headings inside content are pushed below the heading of the unit that holds them; the
+ * lines of an `a)`/`b)` enumeration written inside one paragraph stay on lines of their own.
  */
-import type { Heading, Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Break, Heading, Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import { toHast } from 'mdast-util-to-hast';
 import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
@@ -62,7 +63,14 @@ function linked<T extends RootContent>(node: T, resolve: ReferenceResolver, minH
   return node;
 }
 
-function referenceLinks(node: Text, resolve: ReferenceResolver): (Text | Link)[] {
+/** A line of a paragraph that starts an enumeration item (`a)`, `(1)`, `1.`): a line break before it, as in Word. */
+const ENUMERATION_LINE = /\n(?=(?:[a-zăâîșț]{1,2}\)|\(\d+\)|\d+[.)])\s)/u;
+
+function referenceLinks(node: Text, resolve: ReferenceResolver): (Text | Link | Break)[] {
+  const lines = node.value.split(ENUMERATION_LINE);
+  if (lines.length > 1) {
+    return lines.flatMap((value, i) => [...(i > 0 ? [{ type: 'break' } as Break] : []), ...referenceLinks({ type: 'text', value }, resolve)]);
+  }
   const out: (Text | Link)[] = [];
   let at = 0;
   for (const ref of findReferences(node.value)) {

@@ -41,6 +41,12 @@ describe('content', () => {
     );
   });
 
+  it('keeps the lines of an a)/b) enumeration written in one paragraph', () => {
+    const doc = parseStandards(VALID.replace('Centrul dispune de un ghid.', 'Termenii:\na) beneficiar, conform S1.1;\nb) centru.'));
+    const html = blocksHtml(doc.modules[0]!.standards[0]!.requirements[0]!.text, { resolve: referenceResolver(doc) });
+    expect(html).toBe('<p>Termenii:<br>\na) beneficiar, conform <a href="#S1.1">S1.1</a>;<br>\nb) centru.</p>');
+  });
+
   it('drops raw HTML, keeps headings below the unit and escapes text', () => {
     const doc = parseStandards(VALID.replace('Centrul dispune de un ghid.', 'Un <b>text</b> & <!-- center --> mai mult.\n\n#### Titlu'));
     const html = blocksHtml(doc.modules[0]!.standards[0]!.requirements[0]!.text, { minHeading: 5 });

@@ -207,6 +207,17 @@ describe('stdraft site', () => {
     expect(json.documentCount).toBe(urls.length);
   });
 
+  it('is the same byte for byte from one build to the next with SOURCE_DATE_EPOCH', async () => {
+    const cwd = workspace();
+    const env = { SOURCE_DATE_EPOCH: '1455580800' };
+    expect((await runCli(['site', '-o', 'a'], { cwd, env })).code).toBe(0);
+    expect((await runCli(['site', '-o', 'b'], { cwd, env })).code).toBe(0);
+    for (const file of ['index.html', '2016-02.html', 'sinoptic-2015-09-2016-02.html', 'assets/search-index.js']) {
+      expect(read(path.join(cwd, 'b'), file), file).toBe(read(path.join(cwd, 'a'), file));
+    }
+    expect(read(path.join(cwd, 'a'), 'index.html')).toContain('16 februarie 2016.</p></footer>');
+  });
+
   it('renders an approval memo when the workspace has a memo template', async () => {
     const cwd = workspace({
       'templates/referat/template.yaml': 'name: referat\nsections:\n  - referat.md.hbs\n',

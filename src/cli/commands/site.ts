@@ -72,7 +72,7 @@ export async function run(ctx: Context, args: unknown[], options: SiteOptions): 
     consultation,
     baseUrl,
     minisearch: minisearchBrowserBuild(),
-    built: new Date().toISOString().slice(0, 10),
+    built: buildDate(ctx.io.env),
   });
 
   progress.update(3, 4, 'writing');
@@ -81,6 +81,13 @@ export async function run(ctx: Context, args: unknown[], options: SiteOptions): 
   const pages = [...files.keys()].filter((f) => f.endsWith('.html')).length;
   ctx.io.stdout(`wrote ${outLabel}/ (${pages} pages, ${files.size} files; set ${set.name}, ${versions.length} version${versions.length === 1 ? '' : 's'}, ${registers.length} register${registers.length === 1 ? '' : 's'}): open ${path.join(outLabel, 'index.html')}\n`);
   return EXIT_OK;
+}
+
+/** Today, or the day of SOURCE_DATE_EPOCH (seconds), so that a build can be reproduced byte for byte. */
+function buildDate(env: NodeJS.ProcessEnv): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  const seconds = epoch && /^\d+$/.test(epoch) ? Number(epoch) : null;
+  return new Date(seconds === null ? Date.now() : seconds * 1000).toISOString().slice(0, 10);
 }
 
 function normaliseBaseUrl(value: string): string {
