@@ -211,6 +211,45 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('serves an English twin in English: lang attributes, labels, search results marked in their language', async () => {
+    // A workspace with the bundled set and an English twin of 2016-02 (labels translated as a translator would).
+    const ws = tempDir();
+    fs.cpSync(path.join(ROOT, 'standards'), path.join(ws, 'standards'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'stdraft.config.yaml'), path.join(ws, 'stdraft.config.yaml'));
+    const ro = fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8');
+    const en = ro
+      .replace(/^lang: ro$/m, 'lang: en')
+      .replace(/^title: .*$/m, 'title: Minimum quality standards for the assistance and protection services for victims of trafficking in persons')
+      .replace(/^# Modulul /gm, '# Module ')
+      .replace(/^## Standardul /gm, '## Standard ')
+      .replace(/\*\*Rezultate așteptate:\*\*/g, '**Expected results:**')
+      .replace(/\*\*Indicatori:\*\*/g, '**Indicators:**')
+      .replace(/^(Centrul dispune de un ghid[^\n]*)$/m, '$1 The guide is also available as a leaflet.');
+    fs.writeFileSync(path.join(ws, 'standards/vtp/2016-02.en.md'), en);
+    const built = await runCli(['site', '-o', 'site'], { cwd: ws });
+    expect(built.code, built.stderr).toBe(0);
+    const twin = (file: string) => pathToFileURL(path.join(ws, 'site', file)).href;
+    await page.goto(`${twin('2016-02.en.html')}#module-ii`, { waitUntil: 'load' });
+    const facts = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      target: document.querySelector(':target')?.id,
+      skip: document.querySelector('.skip')?.textContent,
+      back: document.querySelector('a[hreflang="ro"]')?.getAttribute('lang'),
+      heading: document.querySelector('#standard-1 h3')?.textContent,
+    }));
+    expect(facts).toEqual({ lang: 'en', target: 'module-ii', skip: 'Skip to content', back: 'ro', heading: 'Standard 1. Informarea' });
+    await page.goto(twin('2016-02.html'), { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.querySelector('link[rel="alternate"]')?.getAttribute('hreflang'))).toBe('en');
+    await page.goto(`${twin('cautare.html')}?q=leaflet`, { waitUntil: 'load' });
+    await page.waitForSelector('ol.results li');
+    const result = await page.evaluate(() => {
+      const a = document.querySelector<HTMLAnchorElement>('ol.results a')!;
+      return { href: a.getAttribute('href'), lang: a.lang };
+    });
+    expect(result.href).toMatch(/^2016-02\.en\.html#S1\.\d$/);
+    expect(result.lang).toBe('en');
+  });
+
   it('takes screenshots of the home page and of a version page (out/browser/)', async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const shots = [
