@@ -105,9 +105,26 @@ export function versionPage(input: VersionPageInput): VersionPage {
     if (list.length === 0) return '';
     return `<p class="obs-links">${esc(w.observations)}: ${list.map((o) => `<a href="${esc(o.href)}">${esc(`${w.observationOn} ${o.id}`)}</a> (${esc(o.by)}, <span class="decision-${esc(o.decision)}">${esc(input.decisionWord(o.decision))}</span>)`).join('; ')}</p>`;
   };
+  // Each anchor once: in a draft with a numbering slip (two S3.2), the first unit keeps it, as a link would expect.
+  const used = new Set(['continut', 'toc-title', 'q-header', 'introducere', 'introducere-titlu', 'modificari', 'modificari-titlu']);
+  const claim = (id: string | null) => (id && !used.has(id) ? (used.add(id), id) : null);
+  const anchors = new Map<object, string | null>();
+  const aliases = new Map<Requirement, string[]>();
+  for (const module of doc.modules) {
+    anchors.set(module, claim(unitAnchor(module, lang)));
+    for (const standard of module.standards) {
+      anchors.set(standard, claim(unitAnchor(standard, lang)));
+      for (const r of standard.requirements) {
+        anchors.set(r, claim(unitAnchor(r, lang)));
+        for (const i of r.indicators) anchors.set(i, claim(indicatorAnchor(i, r)));
+      }
+    }
+  }
+  for (const module of doc.modules) for (const standard of module.standards) for (const r of standard.requirements) aliases.set(r, aliasAnchors(r).filter((a) => claim(a)));
+  const anchorOf = (node: object): string | null => anchors.get(node) ?? null;
   const anchorAttrs = (node: Module | Standard | Requirement) => {
-    const id = unitAnchor(node, lang);
-    return { id, attr: id ? ` id="${esc(id)}"` : '', aliases: aliasAnchors(node).map((a) => `<span id="${esc(a)}"></span>`).join('') };
+    const id = anchorOf(node);
+    return { id, attr: id ? ` id="${esc(id)}"` : '', aliases: (node.kind === 'requirement' ? (aliases.get(node) ?? []) : []).map((a) => `<span id="${esc(a)}"></span>`).join('') };
   };
 
   for (const module of doc.modules) {
@@ -133,13 +150,13 @@ export function versionPage(input: VersionPageInput): VersionPage {
       if (standard.unplaced.length > 0) out.push(blocksHtml(standard.unplaced, { ...content, minHeading: standardDepth + 1 }));
       if (s.id) addDocument(s.id, label, standard.title, [nodeText({ type: 'root', children: standard.statement }), ...standard.expectedResults.map((e) => e.text)].join('\n'));
       for (const r of standard.requirements) {
-        out.push(requirementHtml(r, standardDepth + 1, lang, content, anchorAttrs(r), observed(r)));
-        const id = unitAnchor(r, lang);
+        out.push(requirementHtml(r, standardDepth + 1, lang, content, anchorAttrs(r), observed(r), anchorOf));
+        const id = anchorOf(r);
         if (id) {
           standardEntry.children!.push({ text: `${id}${r.title ? ` ${r.title}` : ''}`, href: fragment(id) });
           addDocument(id, id, r.title, [nodeText({ type: 'root', children: r.text }), ...r.indicators.map((i) => i.text)].join('\n'));
           for (const i of r.indicators) {
-            const ia = indicatorAnchor(i, r);
+            const ia = anchorOf(i);
             if (ia) addDocument(ia, ia, '', i.text);
           }
         }
@@ -152,7 +169,8 @@ export function versionPage(input: VersionPageInput): VersionPage {
   if (doc.annexes.length > 0) {
     const annexToc: TocEntry[] = [];
     doc.annexes.forEach((annex, i) => {
-      const id = `anexa-${i + 1}`;
+      const id = claim(`anexa-${i + 1}`) ?? `anexa-${i + 1}-${used.size}`;
+      used.add(id);
       const heading = annex.heading.text;
       out.push(`<section class="annex" id="${id}"><h2><a class="self" href="#${id}">${esc(heading)}</a></h2>`, blocksHtml(annex.blocks, { ...content, minHeading: 3, idPrefix: `${id}-` }), '</section>');
       annexToc.push({ text: heading, href: `#${id}` });
@@ -163,7 +181,15 @@ export function versionPage(input: VersionPageInput): VersionPage {
   return { title, main: out.join('\n'), toc: tocNav(lang, toc), documents };
 }
 
-function requirementHtml(r: Requirement, depth: number, lang: Lang, content: ContentOptions, a: { id: string | null; attr: string; aliases: string }, observed: string): string {
+function requirementHtml(
+  r: Requirement,
+  depth: number,
+  lang: Lang,
+  content: ContentOptions,
+  a: { id: string | null; attr: string; aliases: string },
+  observed: string,
+  anchorOf: (node: object) => string | null,
+): string {
   const labels = labelsFor(lang);
   const out: string[] = [];
   const label = a.id ?? r.idText;
@@ -173,7 +199,7 @@ function requirementHtml(r: Requirement, depth: number, lang: Lang, content: Con
   if (r.indicators.length > 0) {
     out.push(`<p class="indicators-label">${esc(labels.indicators)}</p>`, '<ol class="indicators">');
     for (const i of r.indicators) {
-      const id = indicatorAnchor(i, r);
+      const id = anchorOf(i);
       const paragraph = i.node.children[0];
       let body: string;
       if (paragraph && paragraph.type === 'paragraph' && i.node.children.length === 1) {
@@ -183,7 +209,7 @@ function requirementHtml(r: Requirement, depth: number, lang: Lang, content: Con
         body = blocksHtml(i.node.children, { ...content, minHeading: depth + 1 });
         if (i.explicit) body = stripPrefix(body, i.explicit.text);
       }
-      out.push(`<li${id ? ` id="${esc(id)}"` : ''}><span class="ind-id">${esc(id ?? `${i.position}`)}:</span> ${body}</li>`);
+      out.push(`<li${id ? ` id="${esc(id)}"` : ''}><span class="ind-id">${esc(indicatorAnchor(i, r) ?? `${i.position}`)}:</span> ${body}</li>`);
     }
     out.push('</ol>');
   }

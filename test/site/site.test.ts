@@ -218,6 +218,16 @@ describe('stdraft site', () => {
     expect(read(path.join(cwd, 'a'), 'index.html')).toContain('16 februarie 2016.</p></footer>');
   });
 
+  it('builds a draft with numbering slips, giving each anchor to the first unit that has it', async () => {
+    const slipped = RO('2016-02', { supersedes: '2015-09' }).replace('### S1.2 Informarea la admitere', '### S1.1 Informarea la admitere').replace('## Standardul 2. Evaluarea', '## Standardul 1. Evaluarea');
+    const cwd = workspace({ 'standards/t/2016-02.md': slipped });
+    const result = await runCli(['site', '-o', 'site'], { cwd });
+    expect(result.code, result.stderr).toBe(0);
+    const html = read(path.join(cwd, 'site'), '2016-02.html');
+    for (const id of ['S1.1', 'standardul-1', 'Im1S1.1', 's1-1']) expect(html.split(`id="${id}"`).length - 1, id).toBe(1);
+    expect(html).toMatch(/<article class="requirement">\n<h4>S1\.1 Informarea la admitere<\/h4>/);
+  });
+
   it('renders an approval memo when the workspace has a memo template', async () => {
     const cwd = workspace({
       'templates/referat/template.yaml': 'name: referat\nsections:\n  - referat.md.hbs\n',
