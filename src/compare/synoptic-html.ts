@@ -228,7 +228,7 @@ function pieceHtml(p: InlinePiece): string {
       if (f.italics) h = `<em>${h}</em>`;
       if (f.strike) h = `<s>${h}</s>`;
       if (f.superScript) h = `<sup>${h}</sup>`;
-      if (p.link && 'url' in p.link) h = `<a href="${esc(p.link.url)}">${h}</a>`;
+      if (p.link && 'url' in p.link && /^(?:https?:|mailto:|tel:|#|[^:]*$)/i.test(p.link.url.trim())) h = `<a href="${esc(p.link.url)}">${h}</a>`;
       return h;
     }
   }

@@ -4,7 +4,9 @@
  * cross-references in running text (`S3.2`, `Standardul 4`, `Modulul II`) become links to the units they
  * name in the same version, and Markdown links to the format's anchors (`#s3-2`) point at the site's
  * anchors (`#S3.2`). Headings inside content are pushed below the heading of the unit that holds them; the
- * lines of an `a)`/`b)` enumeration written inside one paragraph stay on lines of their own.
+ * lines of an `a)`/`b)` enumeration written inside one paragraph stay on lines of their own. Nothing makes a
+ * request outside the site (a picture becomes a link to it) and links keep to web, e-mail and telephone
+ * addresses (a `javascript:` link loses its target).
  */
 import type { Break, Heading, Link, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
@@ -31,7 +33,7 @@ export function blocksHtml(blocks: readonly Block[], options: ContentOptions = {
   const resolve = options.resolve ?? (() => null);
   const min = options.minHeading ?? 1;
   const children = blocks.map((b) => linked(structuredClone(b) as RootContent, resolve, min));
-  const root: Root = { type: 'root', children: [...children, ...((options.definitions ?? []).map((d) => structuredClone(d)) as RootContent[])] };
+  const root: Root = { type: 'root', children: [...children, ...(options.definitions ?? []).map((d) => linked(structuredClone(d) as RootContent, resolve, min))] };
   const hast = toHast(root, { clobberPrefix: options.idPrefix ?? 'nota-' });
   // A wide table scrolls in its own box on a phone instead of widening the page.
   return toHtml(hast).replace(/<table>/g, '<div class="table-wrap" tabindex="0"><table>').replace(/<\/table>/g, '</table></div>');
@@ -43,20 +45,35 @@ export function inlineHtml(nodes: readonly PhrasingContent[], options: ContentOp
   return html.replace(/^<p>/, '').replace(/<\/p>$/, '');
 }
 
+/** Link targets a page may carry: the web, e-mail, telephone, and addresses within the site. */
+const SAFE_URL = /^(?:https?:|mailto:|tel:|#|[^:]*$)/i;
+
 function linked<T extends RootContent>(node: T, resolve: ReferenceResolver, minHeading: number): T {
   if (node.type === 'heading') (node as Heading).depth = Math.min(6, Math.max(minHeading, (node as Heading).depth)) as Heading['depth'];
+  if (node.type === 'definition' && !SAFE_URL.test(node.url.trim())) node.url = '';
+  if (node.type === 'image') {
+    // No request leaves the site: a picture is shown as a link to it (on the web) or as its description.
+    const alt = node.alt || node.title || node.url;
+    const replacement: RootContent = /^https?:/i.test(node.url) ? { type: 'link', url: node.url, children: [{ type: 'text', value: alt }] } : { type: 'text', value: alt };
+    return replacement as T;
+  }
   if (node.type === 'link') {
     const link = node as unknown as Link;
     const target = link.url.startsWith('#') ? anchorTarget(link.url) : null;
     const anchor = target ? resolve(target) : null;
     if (anchor) link.url = fragment(anchor);
+    else if (!SAFE_URL.test(link.url.trim())) link.url = '';
+  }
+  if (node.type === 'link' || node.type === 'linkReference') {
+    (node as { children: RootContent[] }).children = (node as { children: RootContent[] }).children.map((c) => linked(c, () => null, minHeading));
     return node;
   }
-  if (node.type === 'linkReference' || node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return node;
+  if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html') return node;
   if (!('children' in node)) return node;
   const children: RootContent[] = [];
   for (const child of node.children as RootContent[]) {
     if (child.type === 'text') children.push(...referenceLinks(child, resolve));
+    else if (child.type === 'imageReference') children.push({ type: 'text', value: child.alt ?? '' });
     else children.push(linked(child, resolve, minHeading));
   }
   (node as { children: RootContent[] }).children = children;

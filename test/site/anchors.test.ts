@@ -47,6 +47,14 @@ describe('content', () => {
     expect(html).toBe('<p>Termenii:<br>\na) beneficiar, conform <a href="#S1.1">S1.1</a>;<br>\nb) centru.</p>');
   });
 
+  it('makes no request outside the site and keeps links to safe addresses', () => {
+    const doc = parseStandards(VALID.replace('Centrul dispune de un ghid.', '![Sigla](https://example.org/sigla.png) ![schița](img/schita.png) [rău](javascript:alert(1)) [bun](https://example.org/ghid) [scrie](mailto:a@example.org) [ref][r]\n\n[r]: javascript:alert(2)'));
+    const html = blocksHtml(doc.modules[0]!.standards[0]!.requirements[0]!.text, { definitions: doc.definitions });
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<a href="https://example.org/sigla.png">Sigla</a> schița <a href="">rău</a> <a href="https://example.org/ghid">bun</a> <a href="mailto:a@example.org">scrie</a>');
+  });
+
   it('drops raw HTML, keeps headings below the unit and escapes text', () => {
     const doc = parseStandards(VALID.replace('Centrul dispune de un ghid.', 'Un <b>text</b> & <!-- center --> mai mult.\n\n#### Titlu'));
     const html = blocksHtml(doc.modules[0]!.standards[0]!.requirements[0]!.text, { minHeading: 5 });
