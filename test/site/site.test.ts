@@ -246,6 +246,9 @@ describe('stdraft site', () => {
     const site = path.join(cwd, 'site');
     expect(read(site, '2016-02.html')).toContain('<link rel="canonical" href="https://www.example.ro/standarde/2016-02.html">');
     expect(read(site, 'sitemap.xml')).toContain('<loc>https://www.example.ro/standarde/</loc>');
+    const stdout = await runCli(['site', '-o', '-'], { cwd });
+    expect(stdout.code).toBe(2);
+    expect(stdout.stderr).toBe('stdraft: a site is a folder: give one with -o (e.g. stdraft site -o out/site)\n');
     const bad = await runCli(['site', '-o', 'other', '--base-url', 'ftp://x'], { cwd });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^stdraft: --base-url ftp:\/\/x is not an http\(s\) address/);
