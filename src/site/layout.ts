@@ -132,6 +132,7 @@ thead th { background: var(--soft); }
 td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .table-wrap { overflow-x: auto; }
 .consultation { border: 2px solid var(--accent); border-radius: 6px; padding: 0.2rem 1.2rem 1rem; margin: 1.5rem 0; }
+.consultation h2 { margin-top: 1rem; }
 .countdown { font-weight: 700; font-size: 1.1rem; }
 .downloads a { font-weight: 600; }
 .decision-accepted { color: #14532d; } .decision-partially-accepted { color: #713f12; } .decision-rejected { color: #7f1d1d; } .decision-pending { color: #374151; }

@@ -211,11 +211,16 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('serves an English twin in English: lang attributes, labels, search results marked in their language', async () => {
+  it('counts down an open consultation, and serves an English twin in English: lang attributes, labels, search results marked', async () => {
     // A workspace with the bundled set and an English twin of 2016-02 (labels translated as a translator would).
     const ws = tempDir();
     fs.cpSync(path.join(ROOT, 'standards'), path.join(ws, 'standards'), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, 'stdraft.config.yaml'), path.join(ws, 'stdraft.config.yaml'));
+    // Posted today (the reader's day), so that the consultation is open: ten calendar days left.
+    const now = new Date();
+    const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const config = fs.readFileSync(path.join(ROOT, 'stdraft.config.yaml'), 'utf8').replace(/^consultation:\n/m, `consultation:\n  posted: '${today}'\n`);
+    expect(config).toContain(`posted: '${today}'`);
+    fs.writeFileSync(path.join(ws, 'stdraft.config.yaml'), config);
     const ro = fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8');
     const en = ro
       .replace(/^lang: ro$/m, 'lang: en')
@@ -229,6 +234,10 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     const built = await runCli(['site', '-o', 'site'], { cwd: ws });
     expect(built.code, built.stderr).toBe(0);
     const twin = (file: string) => pathToFileURL(path.join(ws, 'site', file)).href;
+    await page.goto(twin('index.html'), { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.querySelector('.countdown')?.textContent)).toBe('Mai sunt 10 zile.');
+    await page.goto(url('index.html'), { waitUntil: 'load' });
+    expect(await page.evaluate(() => document.querySelector('.countdown')?.textContent)).toBe('Termenul s-a încheiat la 26 februarie 2016.');
     await page.goto(`${twin('2016-02.en.html')}#module-ii`, { waitUntil: 'load' });
     const facts = await page.evaluate(() => ({
       lang: document.documentElement.lang,
