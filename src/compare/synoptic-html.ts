@@ -120,7 +120,8 @@ function legend(lang: 'ro' | 'en'): string {
 
 function simpleTable(rows: string[][], cls: string): string {
   const [head, ...body] = rows;
-  const cells = (row: string[], tag: string) => row.map((c, i) => `<${i === 0 && tag === 'td' ? 'th scope="row"' : tag}>${esc(c)}</${i === 0 && tag === 'td' ? 'th' : tag}>`).join('');
+  const cells = (row: string[], tag: string) =>
+    row.map((c, i) => (tag === 'th' && !c ? '<td></td>' : `<${i === 0 && tag === 'td' ? 'th scope="row"' : tag}>${esc(c)}</${i === 0 && tag === 'td' ? 'th' : tag}>`)).join('');
   return `<table class="${cls}"><thead><tr>${cells(head!, 'th')}</tr></thead><tbody>${body.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>`;
 }
 
@@ -306,6 +307,7 @@ nav.site a, nav.toc a { color: var(--ins); }
 nav.toc { margin: 0.8rem 0; font-size: 0.85rem; }
 nav.toc summary { font-weight: 700; cursor: pointer; }
 nav.toc > details > ul { columns: 3 20rem; column-gap: 2rem; margin: 0.3rem 0; padding-left: 0; list-style: none; }
+nav.toc li { padding: 0.15rem 0; line-height: 1.3; }
 nav.toc li li { margin-left: 1rem; list-style: none; }
 nav.toc ul ul { padding-left: 0; }
 nav.toc .removed { color: var(--muted); }
