@@ -46,7 +46,7 @@ export function page(spec: PageSpec): string {
   out.push('<link rel="stylesheet" href="assets/site.css">', '</head>', `<body class="${spec.toc ? 'with-toc' : ''}">`);
   out.push(`<a class="skip" href="#continut">${esc(w.skip)}</a>`);
   out.push('<header class="site">', `<p class="site-name"><a href="index.html">${esc(spec.site)}</a></p>`);
-  out.push(`<nav aria-label="${spec.lang === 'en' ? 'Site' : 'Site'}"><ul>`);
+  out.push(`<nav aria-label="${esc(w.navigation)}"><ul>`);
   for (const n of nav) out.push(`<li><a href="${n.file}"${n.file === spec.file ? ' aria-current="page"' : ''}>${esc(n.text)}</a></li>`);
   for (const a of spec.alternates ?? []) out.push(`<li><a href="${esc(a.file)}" hreflang="${a.lang}" lang="${a.lang}">${esc(siteWords(a.lang)[a.lang === 'en' ? 'english' : 'romanian'])}</a></li>`);
   out.push('</ul></nav>');

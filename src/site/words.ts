@@ -3,6 +3,7 @@ import type { Lang } from '../model/types.js';
 
 export interface SiteWords {
   skip: string;
+  navigation: string;
   home: string;
   search: string;
   searchLabel: string;
@@ -59,6 +60,7 @@ export interface SiteWords {
 
 const RO: SiteWords = {
   skip: 'Sari la conținut',
+  navigation: 'Navigare în site',
   home: 'Acasă',
   search: 'Căutare',
   searchLabel: 'Caută în standarde',
@@ -115,6 +117,7 @@ const RO: SiteWords = {
 
 const EN: SiteWords = {
   skip: 'Skip to content',
+  navigation: 'Site navigation',
   home: 'Home',
   search: 'Search',
   searchLabel: 'Search the standards',

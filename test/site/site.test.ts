@@ -1,6 +1,7 @@
 /** `stdraft site`: the pages, their anchors, languages and links, the consultation, and the output folder's safety. */
 import fs from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { runCli, ROOT } from '../support/cli.js';
 import { tempDir } from '../support/tmp.js';
@@ -226,6 +227,18 @@ describe('stdraft site', () => {
     const html = read(path.join(cwd, 'site'), '2016-02.html');
     for (const id of ['S1.1', 'standardul-1', 'Im1S1.1', 's1-1']) expect(html.split(`id="${id}"`).length - 1, id).toBe(1);
     expect(html).toMatch(/<article class="requirement">\n<h4>S1\.1 Informarea la admitere<\/h4>/);
+  });
+
+  it('offers the consultation draft exactly as stdraft render makes it', async () => {
+    const cwd = workspace();
+    expect((await runCli(['site', '-o', 'site'], { cwd })).code).toBe(0);
+    expect((await runCli(['render', '2016-02', '-o', 'proiect.docx'], { cwd })).code).toBe(0);
+    // Relationship and bookmark ids are counters of the docx library: the text and its markup must be the same.
+    const xml = async (file: string) =>
+      (await (await JSZip.loadAsync(fs.readFileSync(file))).file('word/document.xml')!.async('string')).replace(/r:id="rId[^"]*"/g, 'r:id=""').replace(/w:id="\d+"/g, 'w:id=""');
+    const site = await xml(path.join(cwd, 'site', 'proiect-2016-02.docx'));
+    expect(site).toContain('PROIECT');
+    expect(site).toBe(await xml(path.join(cwd, 'proiect.docx')));
   });
 
   it('renders an approval memo when the workspace has a memo template', async () => {

@@ -15,7 +15,9 @@ import { StdraftError, inputError, usageError, outputError } from '../../errors.
 import { readRegisters } from '../../compare/observations.js';
 import type { Lang, StandardsDoc } from '../../model/types.js';
 import { parseBytes } from '../../parse/index.js';
+import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
+import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type LoadedTemplate } from '../../render/template.js';
 import { buildSite, type SiteConsultation, type SiteVersion } from '../../site/build.js';
 import { isDirectory, openWorkspace, readBytes, relativeLabel, resolveSet, type StandardsSet, type Workspace } from '../../workspace/index.js';
@@ -145,12 +147,13 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
   const configFile = ws.configFile ? relativeLabel(ws.configFile, cwd) : null;
   const config = ws.config.data;
 
-  const consultationTemplate = load(resolveTemplateDir('consultation', cwd, ws), versionFile, configFile, cwd);
+  const consultationDir = resolveTemplateDir('consultation', cwd, ws);
+  const consultationTemplate = load(consultationDir, versionFile, configFile, cwd);
   const data = templateData({ doc: version.doc, config, template: consultationTemplate.config, set: set.name });
   const dates = (data['consultation'] ?? {}) as Record<string, unknown>;
   const announcementSection = consultationTemplate.sections.find((s) => /^(anunt|anunț|announcement)/i.test(path.basename(s.spec.file)));
   const announcement = announcementSection ? announcementSection.render(data) : null;
-  const draft = await renderDocx({ doc: version.doc, template: consultationTemplate, data, referenceStyles: null });
+  const draft = await renderDocx({ doc: version.doc, template: consultationTemplate, data, referenceStyles: await stylesOf(consultationTemplate, consultationDir, cwd) });
 
   let memo: SiteConsultation['memo'] = null;
   const memoDir = memoTemplateDir(ws);
@@ -160,7 +163,7 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
     const markdown = memoTemplate.sections.map((s) => s.render(memoData).replace(/<!--\s*stdraft:standards\s*-->/g, '')).join('\n\n');
     let docx: Uint8Array | null = null;
     try {
-      docx = await renderDocx({ doc: version.doc, template: memoTemplate, data: memoData, referenceStyles: null });
+      docx = await renderDocx({ doc: version.doc, template: memoTemplate, data: memoData, referenceStyles: await stylesOf(memoTemplate, memoDir, cwd) });
     } catch (error) {
       // A memo template without {{standards}} is a document of its own: the page shows it, Word is skipped.
       if (!(error instanceof StdraftError && /\{\{standards\}\}/.test(error.message))) throw error;
@@ -190,6 +193,18 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
 function load(dir: string, documentFile: string, configFile: string | null, cwd: string): LoadedTemplate {
   const { folder } = readTemplateFolder(dir, cwd);
   return loadTemplate(folder, { documentFile, configFile });
+}
+
+/** The styles of the template's `reference-docx`, as `stdraft render` takes them; null without one. */
+async function stylesOf(template: LoadedTemplate, dir: string, cwd: string): Promise<string | null> {
+  const reference = template.config.referenceDocx;
+  if (!reference) return null;
+  const file = path.resolve(dir, reference.path);
+  if (!fs.existsSync(file)) {
+    throw new StdraftError('template', `reference-docx ${reference.path} not found`, { file: `${relativeLabel(dir, cwd)}/${TEMPLATE_FILE}`, line: reference.line, hint: 'the path is relative to the template folder' });
+  }
+  const label = relativeLabel(file, cwd);
+  return referenceStyles(readBytes(file, label), label);
 }
 
 function memoTemplateDir(ws: Workspace): string | null {
