@@ -237,6 +237,7 @@ function homeMain(input: SiteInput, pairs: readonly { from: SiteVersion; to: Sit
 
   const c = input.consultation;
   if (c) out.push(consultationSection(c, lang));
+  else out.push(`<p class="meta">${esc(w.noConsultation)}</p>`);
 
   out.push(`<h2 id="versiuni">${esc(w.versions)}</h2>`, '<div class="table-wrap" tabindex="0"><table class="versions">');
   out.push(`<thead><tr><th scope="col">${esc(w.version)}</th><th scope="col">${esc(w.date)}</th><th scope="col">${esc(w.status)}</th><th scope="col">${esc(w.workshop)}</th><th scope="col">${esc(w.counts)}</th></tr></thead><tbody>`);

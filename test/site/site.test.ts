@@ -298,6 +298,15 @@ describe('stdraft site', () => {
     expect(fs.existsSync(path.join(cwd, 'site'))).toBe(false);
   });
 
+  it('says when no version is in consultation', async () => {
+    const cwd = workspace({ 'standards/t/2016-02.md': RO('2016-02', { supersedes: '2015-09', status: 'final' }) });
+    expect((await runCli(['site', '-o', 'site'], { cwd })).code).toBe(0);
+    const home = read(path.join(cwd, 'site'), 'index.html');
+    expect(home).toContain('Nicio versiune nu este acum în consultare publică.');
+    expect(home).not.toContain('data-deadline');
+    expect(fs.readdirSync(path.join(cwd, 'site')).filter((f) => f.endsWith('.docx'))).toEqual([]);
+  });
+
   it('builds the bundled set', async () => {
     const out = tempDir();
     const result = await runCli(['site', 'vtp', '-o', path.join(out, 'site')], { cwd: ROOT });
