@@ -233,13 +233,6 @@ function writeFolder(dir: string, label: string, files: ReadonlyMap<string, stri
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = path.join(path.dirname(dir), `.${path.basename(dir)}.${stamp}.tmp`);
   const old = path.join(path.dirname(dir), `.${path.basename(dir)}.${stamp}.old`);
-  // Interrupted (Ctrl+C), the half-written folder goes too.
-  const interrupted = (signal: NodeJS.Signals) => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.kill(process.pid, signal);
-  };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.once(signal, interrupted);
   try {
     fs.mkdirSync(tmp);
     for (const [name, data] of files) {
@@ -260,7 +253,5 @@ function writeFolder(dir: string, label: string, files: ReadonlyMap<string, stri
   } catch (error) {
     fs.rmSync(tmp, { recursive: true, force: true });
     throw outputError(label, `cannot write the site: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'check the folder is writable');
-  } finally {
-    for (const signal of signals) process.removeListener(signal, interrupted);
   }
 }
