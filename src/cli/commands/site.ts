@@ -227,7 +227,8 @@ function minisearchBrowserBuild(): string {
 
 /**
  * Writes the files into a new folder beside `dir`, then puts it in `dir`'s place (the old site, if any, is
- * removed only after that); on failure the new folder is removed and `dir` is left as it was.
+ * removed only after that); on failure the new folder is removed and `dir` is left as it was. The writing is
+ * synchronous: a Ctrl+C is handled once it is over, never in the middle.
  */
 function writeFolder(dir: string, label: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
