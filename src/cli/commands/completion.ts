@@ -45,7 +45,7 @@ function optionValue(option: Option): ValueKind | null {
   if (name === 'set') return { kind: 'set' };
   if (name === 'from' || name === 'as') return { kind: 'version' };
   if (name === 'cwd') return { kind: 'dir' };
-  if (name === 'author' || name === 'workshop') return { kind: 'none' };
+  if (name === 'author' || name === 'workshop' || name === 'baseUrl') return { kind: 'none' };
   return { kind: 'file' };
 }
 
