@@ -7,6 +7,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { parseDocument, isMap, LineCounter } from 'yaml';
 import { StdraftError, configError, inputError, usageError } from '../errors.js';
+import { readRegularFile } from './regular-file.js';
 
 export const CONFIG_FILE = 'stdraft.config.yaml';
 export const STANDARDS_DIR = 'standards';
@@ -219,6 +220,10 @@ function fileSource(file: string, cwd: string, set?: StandardsSet): DocumentSour
 
 function gitSource(rev: string, file: string, cwd: string): DocumentSource {
   const label = `${rev}:${file}`;
+  // A revision such as `--output=FILE` would be read by git as an option (and overwrite FILE).
+  if (rev.startsWith('-')) {
+    throw inputError(label, 'a git revision cannot start with "-"', { hint: 'name a commit, branch or tag, e.g. HEAD~1:standards/vtp/2016-02.md' });
+  }
   try {
     execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
@@ -226,7 +231,7 @@ function gitSource(rev: string, file: string, cwd: string): DocumentSource {
   }
   let bytes: Buffer;
   try {
-    bytes = execFileSync('git', ['show', `${rev}:${file}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    bytes = execFileSync('git', ['show', '--end-of-options', `${rev}:${file}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] ?? '';
     throw inputError(label, `git could not read it: ${stderr.replace(/^fatal:\s*/, '')}`, {
@@ -242,22 +247,12 @@ export function relativeLabel(file: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
-/** Reads a file's bytes, with one-line errors for what a user can get wrong. */
+/**
+ * Reads a file's bytes, with one-line errors for what a user can get wrong: only a regular file is read (a
+ * FIFO or a device is refused unread) and at most the 32 MB input limit (regular-file.ts).
+ */
 export function readBytes(file: string, label = file): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw inputError(label, 'symbolic link loop', { hint: 'fix or remove the link' });
-    throw inputError(label, 'file not found', { hint: 'check the path' });
-  }
-  if (stat.isDirectory()) throw inputError(label, 'is a folder, not a file', { hint: 'give a .md file, or a folder where paths are accepted' });
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw inputError(label, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: 'check its permissions' });
-  }
+  return readRegularFile(file, label);
 }
 
 export function readTextFile(file: string): string {
