@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseDocument, isMap, LineCounter } from 'yaml';
+import { isMap } from 'yaml';
+import { readYaml } from '../yaml/reader.js';
 import { StdraftError, configError, inputError, usageError } from '../errors.js';
 import { readRegularFile } from './regular-file.js';
 
@@ -87,16 +88,13 @@ export function maybeWorkspace(cwd: string): Workspace | null {
 
 export function readConfig(file: string): Config {
   const text = readTextFile(file);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
-  const first = doc.errors[0];
-  if (first) {
-    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw configError(file, `invalid YAML: ${message}`, { line: lines.linePos(first.pos[0]).line, hint: 'fix the YAML syntax' });
-  }
+  // The guarded reader: duplicate keys, aliases, tags and nesting checked in linear time (yaml/reader.ts).
+  const read = readYaml(text);
+  const doc = read.doc;
+  if (read.problem) throw configError(file, `invalid YAML: ${read.problem.message}`, { line: read.problem.line, hint: 'fix the YAML syntax' });
   if (doc.contents === null) return { rules: {}, data: {} };
   if (!isMap(doc.contents)) throw configError(file, 'expected a mapping of options (key: value)', { hint: 'see docs/config.md' });
-  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const data = read.data as Record<string, unknown>;
   const config: Config = { rules: {}, data };
   const defaultSet = data['default-set'];
   if (defaultSet !== undefined) {

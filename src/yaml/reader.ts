@@ -69,7 +69,11 @@ export function readYaml(text: string): YamlRead {
     return result({ message: 'uses lone CR line endings (an old Mac format); convert them to LF or CRLF (e.g. tr "\\r" "\\n")', offset: loneCr.index, line, column: 1 });
   }
   const error = doc.errors[0];
-  if (error) return result({ ...at(error.pos[0], firstLine(error.message)), end: error.pos[1] });
+  if (error) {
+    // The library recurses on nesting and reports its own stack overflow as an error.
+    const message = /call stack/i.test(error.message) ? `nested more than ${MAX_DEPTH} levels deep` : firstLine(error.message);
+    return result({ ...at(error.pos[0], message), end: error.pos[1] });
+  }
 
   const problem = checkNodes(doc, at);
   if (problem) return result(problem);
