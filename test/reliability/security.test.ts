@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../support/cli.js';
-import { tempDir } from '../support/tmp.js';
+import { tempDir, VALID as VALID_VERSION } from '../support/tmp.js';
 
 const SECRET = 'root:x:0:0:SECRET-LINE-FROM-OUTSIDE:/root:/bin/bash\n';
 
@@ -232,5 +232,22 @@ describe('inputs that are not regular files', () => {
       expect(r.status, name).toBe(2);
       expect(r.stderr, name).toMatch(new RegExp(`^stdraft: ${name.replace('.', '\\.')}: is (a FIFO|a device), not a regular file`));
     }
+  });
+});
+
+describe('the pre-commit hook reads staged names as git writes them', () => {
+  it('a version with a non-ASCII name and validation errors is blocked (git quotes such names without -z)', async () => {
+    const dir = tempDir({ 'standards/demo/2015-09.md': VALID_VERSION });
+    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.email=t@example.org', '-c', 'user.name=Test', ...args], { cwd: dir, encoding: 'utf8' });
+    git('init', '-q');
+    expect((await runCli(['hook', 'install'], { cwd: dir })).code).toBe(0);
+    git('add', '.');
+    expect(git('commit', '-qm', 'valid').status).toBe(0);
+    fs.writeFileSync(path.join(dir, 'standards/demo/2016-06-revizuită.md'), VALID_VERSION.replace('Ghidul beneficiarului', 'Ghidul şi registrul'));
+    git('add', '.');
+    const blocked = git('commit', '-qm', 'cedilla');
+    expect(blocked.stdout + blocked.stderr).toMatch(/2016-06-revizuită\.md/);
+    expect(blocked.status).not.toBe(0);
+    expect(git('log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
   });
 });
