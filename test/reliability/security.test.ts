@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import os from 'node:os';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli } from '../support/cli.js';
 import { tempDir, VALID as VALID_VERSION } from '../support/tmp.js';
@@ -250,4 +251,52 @@ describe('the pre-commit hook reads staged names as git writes them', () => {
     expect(blocked.status).not.toBe(0);
     expect(git('log', '--oneline').stdout.trim().split('\n')).toHaveLength(1);
   });
+});
+
+describe('edit locks: fmt --write and validate --fix on one file at the same time', () => {
+  const untidyVersion = () => VALID_VERSION.replace('## Standardul 1. ', '## STANDARDUL 1 - ').replace('Ghidul beneficiarului', 'Ghidul şi registrul');
+
+  it('a file another live run holds is refused with one line, unchanged; a stale lock is taken over', async () => {
+    const dir = tempDir({ 'standards/demo/2015-09.md': untidyVersion() });
+    const file = path.join(dir, 'standards/demo/2015-09.md');
+    const lock = path.join(dir, 'standards/demo/.2015-09.md.stdraft-lock');
+    const sleeper = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      fs.writeFileSync(lock, `${sleeper.pid}\n${os.hostname()}\n${new Date().toISOString()}\n`);
+      for (const args of [['fmt', '--write', 'standards/demo/2015-09.md'], ['validate', '--fix', 'standards/demo/2015-09.md']]) {
+        await refused(dir, args, new RegExp(`^stdraft: standards/demo/2015-09\\.md: another stdraft run \\(process ${sleeper.pid}\\) is editing this file; nothing was changed`));
+      }
+      expect(fs.readFileSync(file, 'utf8')).toBe(untidyVersion());
+    } finally {
+      sleeper.kill();
+    }
+    await new Promise((resolve) => sleeper.on('exit', resolve));
+    // Its run is gone: the lock is stale.
+    const r = await runCli(['fmt', '--write', 'standards/demo/2015-09.md'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^## Standardul 1\. /m);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  it('two runs at once (built CLI): each edit is either made or refused with the lock message, never lost', async () => {
+    const dir = tempDir({ 'standards/demo/2015-09.md': untidyVersion() });
+    const file = path.join(dir, 'standards/demo/2015-09.md');
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += String(d)));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    for (let round = 0; round < 4; round++) {
+      fs.writeFileSync(file, untidyVersion());
+      const [fmt, fix] = await Promise.all([run(['fmt', '--write', 'standards/demo/2015-09.md']), run(['validate', '--fix', 'standards/demo/2015-09.md'])]);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const [name, r, made] of [['fmt', fmt, /^## Standardul 1\. /m.test(text)], ['validate --fix', fix, text.includes('Ghidul și registrul')]] as const) {
+        if (r.code === 2) expect(r.stderr, `${name}, round ${round}`).toMatch(/another stdraft run \(process \d+\) is editing this file/);
+        else expect(made, `${name}, round ${round}: exit ${r.code}, edit lost\n${r.stderr}`).toBe(true);
+      }
+      expect(fs.readdirSync(path.join(dir, 'standards/demo'))).toEqual(['2015-09.md']);
+    }
+  }, 60_000);
 });
