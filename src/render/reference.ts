@@ -38,9 +38,16 @@ const WORDML = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const MAX_XML_DEPTH = 256;
 
 /**
+ * Styles a reference part may define at most (Word's own has a few hundred): the document library's handling of
+ * imported styles grows faster than linearly (40,000 took a minute).
+ */
+const MAX_STYLES = 5000;
+
+/**
  * Checks a reference styles part with a real XML parser (saxes), namespaces included, before it is used: a
  * part that is not well-formed, uses an undeclared prefix (`<foo:bar/>`: LibreOffice cannot open the result),
- * nests too deeply or is not a w:styles element is a one-line template error naming the file and line.
+ * nests too deeply, defines more than 5,000 styles or is not a w:styles element is a one-line template error
+ * naming the file and line.
  */
 export function checkStylesXml(xml: string, file: string): void {
   const fail = (message: string, line?: number): never => {
@@ -51,11 +58,13 @@ export function checkStylesXml(xml: string, file: string): void {
   };
   const parser = new SaxesParser({ xmlns: true, position: true });
   let depth = 0;
+  let styles = 0;
   let root: { local: string; uri: string } | null = null;
   parser.on('error', (error) => fail(`is not well-formed XML (${error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '')})`, parser.line));
   parser.on('opentag', (tag) => {
     root ??= { local: tag.local, uri: tag.uri };
     if (++depth > MAX_XML_DEPTH) fail(`elements nested more than ${MAX_XML_DEPTH} levels deep`, parser.line);
+    if (depth === 2 && tag.local === 'style' && tag.uri === WORDML && ++styles > MAX_STYLES) fail(`defines more than ${MAX_STYLES} styles`, parser.line);
   });
   parser.on('closetag', () => {
     depth--;

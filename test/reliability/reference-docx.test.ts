@@ -42,6 +42,7 @@ describe('reference styles parts', () => {
       [GOOD.replace('</w:styles>', ''), /word\/styles\.xml line 2: is not well-formed XML/],
       [`<w:styles ${W}>${'<w:style>'.repeat(100_000)}${'</w:style>'.repeat(100_000)}</w:styles>`, /word\/styles\.xml line 1: elements nested more than 256 levels deep/],
       [`<w:styles ${W}>${'<w:style '.repeat(40_000)}`, /word\/styles\.xml line 1: is not well-formed XML/],
+      [`<w:styles ${W}>${'<w:style w:styleId="x"/>'.repeat(5001)}</w:styles>`, /word\/styles\.xml line 1: defines more than 5000 styles/],
       ['<styles/>', /word\/styles\.xml: Expected a w:styles element \(WordprocessingML\), found <styles> in no namespace/],
     ];
     for (const [xml, message] of cases) {
