@@ -2,7 +2,8 @@
  * Observation registers (`standards/<set>/comments/*.yaml`): reading them with positions, their targets,
  * and finding a target's unit in a version.
  */
-import { isMap, isSeq, isScalar, parseDocument, LineCounter, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { readYaml } from '../yaml/reader.js';
 import type { Module, Requirement, Span, Standard, StandardsDoc, Indicator } from '../model/types.js';
 import { fromRoman } from '../model/labels.js';
 
@@ -45,8 +46,9 @@ const ORIGIN: Span = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1,
 /** Reads a register; never throws on user input: problems carry positions. */
 export function parseRegister(text: string, file: string): { register: Register; problems: RegisterProblem[] } {
   const problems: RegisterProblem[] = [];
-  const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The guarded reader: duplicate keys, aliases, tags and nesting checked in linear time (yaml/reader.ts).
+  const read = readYaml(text.replace(/^\uFEFF/, ''));
+  const { doc, lines } = read;
   const spanOf = (node: YamlNode | null | undefined): Span => {
     const range = node?.range;
     if (!range) return ORIGIN;
@@ -57,15 +59,12 @@ export function parseRegister(text: string, file: string): { register: Register;
   const report = (messageId: string, message: string, span: Span) => problems.push({ ruleId: 'register', messageId, message, span });
   const register: Register = { file, title: '', date: '', from: '', to: null, comments: [], fields: {} };
 
-  for (const error of doc.errors) {
-    const at = error.pos?.[0] ?? 0;
-    const p = lines.linePos(at);
-    report('yaml', `Invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
-      start: { line: p.line, column: p.col, offset: at },
-      end: { line: p.line, column: p.col, offset: at },
-    });
+  if (read.problem) {
+    const p = read.problem;
+    const at = { line: p.line, column: p.column, offset: p.offset };
+    report('yaml', `Invalid YAML: ${p.message}`, p.whole ? ORIGIN : { start: at, end: at });
+    return { register, problems };
   }
-  if (doc.errors.length > 0) return { register, problems };
   if (!isMap(doc.contents)) {
     report('schema', 'Expected a mapping with title, date, from, to and comments, found ' + (doc.contents ? 'something else' : 'nothing'), ORIGIN);
     return { register, problems };

@@ -30,6 +30,11 @@ export interface FrontMatter {
   raw: string;
   /** The parsed YAML mapping (empty when the YAML is invalid or not a mapping). */
   data: Record<string, unknown>;
+  /**
+   * What the front matter says, independent of how it is written: keys sorted, scalars as their text
+   * (`007` is not `7`), comments and quoting left out (yaml/reader.ts). Null when it is invalid.
+   */
+  meaning: unknown;
   span: Span;
   /** Span of each top-level key (for diagnostics pointing at a key). */
   keySpans: Record<string, Span>;

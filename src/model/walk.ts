@@ -80,7 +80,7 @@ export function snapshot(doc: StandardsDoc): unknown {
     })),
   });
   return {
-    meta: doc.frontMatter ? doc.frontMatter.data : null,
+    meta: doc.frontMatter ? doc.frontMatter.meaning : null,
     lang: doc.lang,
     intro: blocks(doc.intro),
     modules: doc.modules.map(moduleSnap),

@@ -1,11 +1,9 @@
 /** The YAML front matter: parsed with `yaml`, errors as problems with positions, typed metadata. */
-import { parseDocument, isMap, isScalar, type Document } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { readYaml, yamlMeaning } from '../yaml/reader.js';
 import type { Yaml } from 'mdast';
 import type { FrontMatter, Meta, ParseProblem, Span } from '../model/types.js';
 import { LineIndex, spanOf } from './positions.js';
-
-/** Aliases expanded per document at most: a billion-laughs front matter is refused, not expanded. */
-const MAX_ALIAS_COUNT = 50;
 
 export function readFrontMatter(node: Yaml, text: string, problems: ParseProblem[]): FrontMatter {
   const span = spanOf(node);
@@ -20,41 +18,33 @@ export function readFrontMatter(node: Yaml, text: string, problems: ParseProblem
   const spanFor = (range: [number, number] | undefined | null): Span =>
     range ? { start: toDoc(range[0]), end: toDoc(range[1]) } : span;
 
-  const doc: Document = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const read = readYaml(raw);
+  const doc = read.doc;
   const fail = (message: string, at: Span) =>
     problems.push({ ruleId: 'front-matter', messageId: 'yaml', message, span: at, fatal: true });
-  for (const error of doc.errors) {
-    const range = error.pos as [number, number] | undefined;
-    fail(`Invalid YAML in front matter: ${firstLine(error.message)}`, spanFor(range));
-  }
   const keySpans: Record<string, Span> = {};
   let data: Record<string, unknown> = {};
-  if (doc.errors.length === 0) {
-    if (!isMap(doc.contents)) {
-      fail('Expected the front matter to be a mapping of keys (title: …), found ' + describe(doc.contents), span);
-    } else {
-      for (const pair of doc.contents.items) {
-        if (isScalar(pair.key)) keySpans[String(pair.key.value)] = spanFor(pair.key.range ? [pair.key.range[0], pair.key.range[1]] : null);
-      }
-      try {
-        const value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
-        if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
-      } catch (error) {
-        fail(`Invalid YAML in front matter: ${firstLine((error as Error).message)}`, span);
-      }
+  let meaning: unknown = null;
+  if (read.problem) {
+    const p = read.problem;
+    fail(`Invalid YAML in front matter: ${p.message}`, p.whole ? span : spanFor([p.offset, p.end ?? p.offset]));
+  } else if (!isMap(doc.contents)) {
+    fail('Expected the front matter to be a mapping of keys (title: …), found ' + describe(doc.contents), span);
+  } else {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key)) keySpans[String(pair.key.value)] = spanFor(pair.key.range ? [pair.key.range[0], pair.key.range[1]] : null);
     }
+    const value = read.data;
+    if (value && typeof value === 'object' && !Array.isArray(value)) data = value as Record<string, unknown>;
+    meaning = yamlMeaning(read);
   }
-  return { raw, data, span, keySpans };
+  return { raw, data, meaning, span, keySpans };
 }
 
 function describe(contents: unknown): string {
   if (contents === null || contents === undefined) return 'nothing';
   if (isScalar(contents)) return `a single value (${JSON.stringify(contents.value)})`;
   return 'a list';
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /** Typed view of the front matter; wrong types are left out here and reported by the front-matter rule. */

@@ -28,10 +28,17 @@ export function decodeSource(bytes: Uint8Array, file: string): SourceText {
   const nul = body.indexOf(0);
   if (nul !== -1) {
     const line = lineOfByte(body, nul);
-    const utf16 = (body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff);
-    throw inputError(file, utf16 ? 'file is UTF-16, not UTF-8' : 'file is binary (it contains NUL bytes), not a Markdown text file', {
+    const utf32 = (body[0] === 0xff && body[1] === 0xfe && body[2] === 0 && body[3] === 0) || (body[0] === 0 && body[1] === 0 && body[2] === 0xfe && body[3] === 0xff);
+    const utf16 = !utf32 && ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff));
+    const encoding = utf32 ? 'UTF-32' : utf16 ? 'UTF-16' : null;
+    const register = /\.ya?ml$/i.test(file);
+    throw inputError(file, encoding ? `file is ${encoding}, not UTF-8` : `file is binary (it contains NUL bytes), not a ${register ? 'YAML' : 'Markdown'} text file`, {
       line,
-      hint: utf16 ? 'convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8' : 'give the .md file of the version, not a .docx or other binary',
+      hint: encoding
+        ? `convert it: iconv -f ${encoding.toLowerCase()} -t utf-8 FILE > FILE.utf8`
+        : register
+          ? 'give the observation register as YAML text (.yaml), not a .docx or other binary'
+          : 'give the .md file of the version, not a .docx or other binary',
     });
   }
   let text: string;

@@ -14,7 +14,8 @@ import remarkGfm from 'remark-gfm';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { parseDocument, isMap, type Pair } from 'yaml';
+import { readYaml, yamlMeaning } from '../yaml/reader.js';
+import { splitTopLevel } from '../yaml/top-level.js';
 import { parseText, type Parsed } from '../parse/index.js';
 import { inputError } from '../errors.js';
 import { snapshot, stripPositions } from '../model/walk.js';
@@ -110,21 +111,35 @@ export function formatDocument(parsed: Parsed, options: PrintOptions = {}): stri
   return (doc.source.bom ? '\uFEFF' : '') + text;
 }
 
-/** Front matter with the known keys in the contract's order (unknown keys after them), comments and quoting kept. */
+/**
+ * Front matter with the known keys in the contract's order (unknown keys after them, in their order), each
+ * entry moved as its source text: values, quoting, comments and list styles are kept byte for byte (a YAML
+ * printer would turn `cod: 007` into `cod: 7`). Trailing spaces are removed where they mean nothing. Text
+ * that is not a plain block mapping (a flow mapping, aliases) keeps its order.
+ */
 export function canonicalYaml(raw: string): string {
-  const doc = parseDocument(raw.replace(/\r\n?/g, '\n'));
-  if (isMap(doc.contents)) {
-    const rank = (pair: Pair) => {
-      const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-      const i = FRONT_MATTER_KEY_ORDER.indexOf(key);
-      return i === -1 ? FRONT_MATTER_KEY_ORDER.length : i;
-    };
-    const items = doc.contents.items as Pair[];
-    const ordered = items.map((pair, i) => ({ pair, i })).sort((a, b) => rank(a.pair) - rank(b.pair) || a.i - b.i);
-    doc.contents.items = ordered.map((x) => x.pair) as typeof doc.contents.items;
-  }
-  const text = doc.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
-  return text.endsWith('\n') ? text : `${text}\n`;
+  const text = withoutTrailingSpaces(raw.replace(/\r\n?/g, '\n'));
+  const split = splitTopLevel(text);
+  const done = (t: string) => (t === '' || t.endsWith('\n') ? t : `${t}\n`);
+  if (!split) return done(text);
+  const rank = (key: string) => {
+    const i = FRONT_MATTER_KEY_ORDER.indexOf(key);
+    return i === -1 ? FRONT_MATTER_KEY_ORDER.length : i;
+  };
+  const ordered = split.entries.map((entry, i) => ({ entry, i })).sort((a, b) => rank(a.entry.key) - rank(b.entry.key) || a.i - b.i);
+  if (ordered.every((x, i) => x.i === i)) return done(text);
+  // Moved entries lose the blank lines that separated them where they were.
+  return split.head + ordered.map((x) => x.entry.text.replace(/\n+$/, '\n')).join('');
+}
+
+/** Trailing spaces removed from every line, unless that would change a value (in a `|` block scalar). */
+function withoutTrailingSpaces(text: string): string {
+  const stripped = text.replace(/[ \t]+$/gm, '');
+  if (stripped === text) return text;
+  const before = readYaml(text);
+  const after = readYaml(stripped);
+  if (before.problem || after.problem) return text;
+  return JSON.stringify(yamlMeaning(before)) === JSON.stringify(yamlMeaning(after)) ? stripped : text;
 }
 
 function collectRewrites(doc: StandardsDoc, rewrite: Map<RootContent, RootContent>, plan: RenumberPlan | null): void {
@@ -218,22 +233,72 @@ function relabel(node: Heading, canonical: string, title: string | null): Headin
 
 /**
  * `formatDocument`, checked: the output is parsed again and must mean what the input meant (same model
- * snapshot), else a StdraftError names the file and the line of the first block that would change. remark's
- * serializer cannot round-trip a few exotic constructs; such a file is left as it is rather than changed.
+ * snapshot: front matter meaning, structure and every block), else a StdraftError names the file, the line of
+ * the front matter key or block that would change, and what would change. remark's serializer cannot
+ * round-trip a few exotic constructs; such a file is left as it is rather than changed.
  */
 export function formatVerified(parsed: Parsed, options: PrintOptions = {}): string {
   const text = formatDocument(parsed, options);
   const again = parseText(text.replace(/^\uFEFF/, ''), parsed.doc.file, { bom: parsed.source.bom });
   const expected = options.renumber ? null : JSON.stringify(snapshot(parsed.doc));
   if (expected !== null && JSON.stringify(snapshot(again.doc)) !== expected) {
-    const before = parsed.tree.children.filter((n) => n.type !== 'yaml');
-    const after = again.tree.children.filter((n) => n.type !== 'yaml');
-    const index = before.findIndex((node, i) => !after[i] || JSON.stringify(stripPositions(node)) !== JSON.stringify(stripPositions(after[i]!)));
-    const line = before[Math.max(0, index)]?.position?.start.line;
-    throw inputError(parsed.doc.file, 'cannot be formatted without changing what it says (an unusual Markdown construct)', {
+    const { line, what } = firstDifference(parsed, again);
+    throw inputError(parsed.doc.file, `cannot be formatted without changing what it says: ${what}`, {
       ...(line === undefined ? {} : { line }),
-      hint: 'the file is left unchanged; rewrite that block more simply',
+      hint: 'the file is left unchanged; rewrite that part more simply',
     });
   }
   return text;
+}
+
+/** Where two parses of a document first differ in meaning, and what differs, for the message above. */
+function firstDifference(before: Parsed, after: Parsed): { line: number | undefined; what: string } {
+  const fmBefore = before.doc.frontMatter;
+  const fmAfter = after.doc.frontMatter;
+  if (JSON.stringify(fmBefore?.meaning ?? null) !== JSON.stringify(fmAfter?.meaning ?? null)) {
+    const a = (fmBefore?.meaning ?? {}) as Record<string, unknown>;
+    const b = (fmAfter?.meaning ?? {}) as Record<string, unknown>;
+    const key = [...new Set([...Object.keys(a), ...Object.keys(b)])].find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+    const line = (key !== undefined ? fmBefore?.keySpans[key]?.start.line : undefined) ?? fmBefore?.span.start.line;
+    const what = key === undefined ? 'the front matter would change' : `the front matter value of "${key}" would change from ${excerpt(a[key])} to ${excerpt(b[key])}`;
+    return { line, what };
+  }
+  const blocksBefore = before.tree.children.filter((n) => n.type !== 'yaml');
+  const blocksAfter = after.tree.children.filter((n) => n.type !== 'yaml');
+  const index = blocksBefore.findIndex((node, i) => !blocksAfter[i] || JSON.stringify(stripPositions(node)) !== JSON.stringify(stripPositions(blocksAfter[i]!)));
+  if (index === -1) {
+    if (blocksAfter.length > blocksBefore.length) return { line: blocksBefore.at(-1)?.position?.end.line, what: `a ${describeBlock(blocksAfter[blocksBefore.length]!)} would appear at the end` };
+    return { line: undefined, what: 'the document structure would change (an unusual Markdown construct)' };
+  }
+  const node = blocksBefore[index]!;
+  const other = blocksAfter[index];
+  const was = excerpt(toString(node));
+  const would = other ? (other.type === node.type ? `read ${excerpt(toString(other))}` : `become a ${describeBlock(other)}`) : 'disappear';
+  return { line: node.position?.start.line, what: `the ${describeBlock(node)} ${was} would ${would}` };
+}
+
+const BLOCK_NAMES: Record<string, string> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  list: 'list',
+  table: 'table',
+  code: 'code block',
+  html: 'HTML block',
+  blockquote: 'block quote',
+  thematicBreak: 'thematic break',
+  definition: 'link definition',
+  footnoteDefinition: 'footnote',
+};
+
+function describeBlock(node: RootContent): string {
+  return BLOCK_NAMES[node.type] ?? `${node.type} block`;
+}
+
+/** A short quotation of a value for a one-line message. */
+function excerpt(value: unknown): string {
+  // A scalar that is not a string is {type: source} in a front matter's meaning (yaml/reader.ts).
+  const scalar = value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype ? Object.values(value)[0] : undefined;
+  const text = typeof value === 'string' ? value : typeof scalar === 'string' ? scalar : value === undefined ? '(nothing)' : JSON.stringify(value);
+  const line = text.replace(/\r?\n/g, '⏎').replace(/[ \t]+/g, ' ').trim();
+  return `"${line.length > 40 ? `${line.slice(0, 39)}…` : line}"`;
 }

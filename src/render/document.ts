@@ -165,7 +165,24 @@ function endsWithParagraph(children: FileChild[]): FileChild[] {
   return last instanceof LightParagraph ? [...children.slice(0, -1), last.toParagraph()] : children;
 }
 
-/** The style ids a styles.xml defines. */
+/**
+ * The style ids a styles.xml defines. One pass over the text, tag by tag (a regular expression spanning a
+ * tag, `<w:style\b[^>]*…`, took 23 s on `<w:style ` repeated 40,000 times).
+ */
 export function styleIds(stylesXml: string): Set<string> {
-  return new Set([...stylesXml.matchAll(/<w:style\b[^>]*\bw:styleId="([^"]+)"/g)].map((m) => m[1]!));
+  const ids = new Set<string>();
+  let at = 0;
+  for (;;) {
+    const start = stylesXml.indexOf('<w:style', at);
+    if (start === -1) break;
+    const end = stylesXml.indexOf('>', start);
+    if (end === -1) break;
+    const tag = stylesXml.slice(start, end);
+    if (/^<w:style[\s/]/.test(`${tag}>`)) {
+      const id = /\sw:styleId="([^"]+)"/.exec(tag);
+      if (id) ids.add(id[1]!);
+    }
+    at = end + 1;
+  }
+  return ids;
 }

@@ -209,7 +209,8 @@ export class TemplateEngine {
     return (data, runtime) => {
       this.fileStack.push(source.file);
       try {
-        return template(data, runtime);
+        // Prototype access stays off, and is denied silently (Handlebars would print a warning of several lines).
+        return template(data, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false, ...runtime });
       } catch (error) {
         throw this.runtimeError(error, source);
       } finally {
@@ -237,6 +238,9 @@ export class TemplateEngine {
             return;
           }
           const name = (n.path as Path).original;
+          if (name === 'helperMissing' || name === 'blockHelperMissing') {
+            fail(node, `"${name}" is internal to Handlebars, not a value or helper of templates`, 'see docs/templates.md for the values and helpers');
+          }
           if ((isCall || node.type === 'BlockStatement') && !this.helperNames.has(name)) {
             fail(
               node,

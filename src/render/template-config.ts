@@ -3,7 +3,8 @@
  * watermark, line numbering, table of contents, labels, consultation period, the sections and their `.md.hbs`
  * files). Read strictly: an unknown key or a value of the wrong kind is an error naming the line.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import { readYaml } from '../yaml/reader.js';
 import { StdraftError } from '../errors.js';
 import type { Labels } from '../model/labels.js';
 import type { Lang } from '../model/types.js';
@@ -86,25 +87,21 @@ export const MIN_CONSULTATION_DAYS = 10;
 
 /** Reads template.yaml; `file` is the label used in messages. Throws a template StdraftError naming the line. */
 export function parseTemplateConfig(source: string, file: string): TemplateConfig {
-  const lines = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The guarded reader: duplicate keys, aliases, tags and nesting checked in linear time (yaml/reader.ts).
+  const read = readYaml(source.replace(/^\uFEFF/, ''));
+  const { doc, lines } = read;
   const lineOf = (node: { range?: [number, number, number] | null } | null | undefined): number | undefined =>
     node?.range ? lines.linePos(node.range[0]).line : undefined;
   const fail = (message: string, node?: { range?: [number, number, number] | null } | null, hint?: string): never => {
     throw templateError(file, message, { line: lineOf(node), hint });
   };
 
-  const first = doc.errors[0];
-  if (first) {
-    const at = first.pos?.[0];
-    throw templateError(file, `invalid YAML: ${first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
-      line: at === undefined ? undefined : lines.linePos(at).line,
-      hint: 'fix the YAML syntax',
-    });
+  if (read.problem) {
+    throw templateError(file, `invalid YAML: ${read.problem.message}`, { line: read.problem.line, hint: 'fix the YAML syntax' });
   }
   if (!isMap(doc.contents)) fail('Expected a mapping of template options (name, page, font, sections, …), found ' + describe(doc.contents), doc.contents as YamlNode, 'see docs/templates.md');
   const top = doc.contents as YAMLMap;
-  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const data = read.data as Record<string, unknown>;
 
   const entries = (map: YAMLMap, allowed: string[], where: string): Map<string, Pair<YamlNode, YamlNode | null>> => {
     const out = new Map<string, Pair<YamlNode, YamlNode | null>>();

@@ -7,6 +7,7 @@
  *   `config.*` (stdraft.config.yaml), `template.*` (template.yaml), `set`, `short-title`, `counts.*`,
  *   and, when template.yaml has `consultation:`, `consultation.posted|deadline|days|day-kind`.
  */
+import { StdraftError } from '../errors.js';
 import type { StandardsDoc } from '../model/types.js';
 import { countUnits } from '../model/walk.js';
 import { addDays, isoDate, longDate, parseDate } from './dates.js';
@@ -110,6 +111,12 @@ export function templateData(input: DataInput): Record<string, unknown> {
     const c = template.consultation;
     const cfg = (config['consultation'] ?? {}) as Record<string, unknown>;
     const consultation: Record<string, unknown> = { days: c.days, 'day-kind': c.dayKind };
+    if (cfg['posted'] !== undefined && cfg['posted'] !== null && parseDate(cfg['posted']) === null) {
+      throw new StdraftError('config', `consultation.posted must be a date written YYYY-MM-DD, found ${JSON.stringify(cfg['posted'])}`, {
+        file: 'stdraft.config.yaml',
+        hint: "e.g. consultation: { posted: '2016-03-01' }",
+      });
+    }
     const posted = parseDate(cfg['posted'] ?? front['date']);
     if (posted) {
       const holidays = new Set(Array.isArray(cfg['holidays']) ? cfg['holidays'].map((h) => parseDate(h)).filter((d): d is Date => d !== null).map(isoDate) : []);

@@ -11,7 +11,8 @@ export function preCommitHook(where: { node: string; bin: string }): string {
 # Validates the staged standards versions (standards/<set>/*.md) and observation registers
 # (standards/<set>/comments/*.yaml) in the work tree and blocks the commit on errors.
 # Bypass it once with: git commit --no-verify
-files=$(git diff --cached --name-only --diff-filter=ACMR | grep -E '(^|/)standards/[^/]+/([^/]+\\.md|comments/[^/]+\\.ya?ml)$')
+# -z: names as they are (without it git quotes non-ASCII names such as 2016-06-revizuită.md).
+files=$(git diff --cached --name-only -z --diff-filter=ACMR | tr '\\000' '\\n' | grep -E '(^|/)standards/[^/]+/([^/]+\\.md|comments/[^/]+\\.ya?ml)$')
 [ -n "$files" ] || exit 0
 set --
 while IFS= read -r file; do set -- "$@" "$file"; done <<STAGED

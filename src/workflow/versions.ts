@@ -1,5 +1,7 @@
 /** Starting a revision round: the next version's text and its empty observation register. */
-import { isMap, parseDocument } from 'yaml';
+import { Document, isMap } from 'yaml';
+import { readYaml } from '../yaml/reader.js';
+import { splitTopLevel } from '../yaml/top-level.js';
 import { inputError } from '../errors.js';
 import { canonicalYaml } from '../print/index.js';
 
@@ -24,22 +26,47 @@ export interface NextVersion {
 export function nextVersionText(text: string, next: NextVersion, label: string): string {
   const m = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
   if (!m) throw inputError(label, 'has no front matter to copy', { hint: 'stdraft validate shows what is wrong' });
-  const doc = parseDocument((m[1] ?? '').replace(/\r\n/g, '\n'));
-  if (doc.errors.length > 0 || !isMap(doc.contents)) {
+  const raw = (m[1] ?? '').replace(/\r\n/g, '\n');
+  const read = readYaml(raw);
+  if (read.problem || !isMap(read.doc.contents)) {
     throw inputError(label, 'has invalid front matter', { hint: 'stdraft validate shows what is wrong' });
   }
-  const quoted = (value: string) => {
-    const node = doc.createNode(value);
-    node.type = 'QUOTE_SINGLE';
-    return node;
+  const set: Record<string, string | null> = {
+    version: `'${next.version}'`,
+    date: `'${next.date}'`,
+    status: 'draft',
+    supersedes: `'${next.supersedes}'`,
+    workshop: next.workshop === null ? null : yamlText(next.workshop),
   };
-  doc.set('version', quoted(next.version));
-  doc.set('date', quoted(next.date));
-  doc.set('status', 'draft');
-  doc.set('supersedes', quoted(next.supersedes));
-  if (next.workshop === null) doc.delete('workshop');
-  else doc.set('workshop', next.workshop);
-  const yaml = canonicalYaml(doc.toString({ lineWidth: 0 }));
+  const split = splitTopLevel(raw);
+  let yaml: string;
+  if (split) {
+    // The other entries keep their text exactly (values such as `cod: 007` are not printed again).
+    const entries = split.entries.flatMap((entry) => {
+      if (!(entry.key in set)) return [entry.text];
+      const value = set[entry.key];
+      delete set[entry.key];
+      if (value === null) return [];
+      const comments = entry.text.split('\n').filter((line, i, lines) => /^\s*#/.test(line) && lines.slice(0, i).every((l) => /^\s*#/.test(l)));
+      return [[...comments, `${entry.key}: ${value}`].join('\n') + '\n'];
+    });
+    for (const [key, value] of Object.entries(set)) if (value !== null) entries.push(`${key}: ${value}\n`);
+    yaml = canonicalYaml(split.head + entries.join(''));
+  } else {
+    const doc = read.doc;
+    const quoted = (value: string) => {
+      const node = doc.createNode(value);
+      node.type = 'QUOTE_SINGLE';
+      return node;
+    };
+    doc.set('version', quoted(next.version));
+    doc.set('date', quoted(next.date));
+    doc.set('status', 'draft');
+    doc.set('supersedes', quoted(next.supersedes));
+    if (next.workshop === null) doc.delete('workshop');
+    else doc.set('workshop', next.workshop);
+    yaml = canonicalYaml(doc.toString({ lineWidth: 0 }));
+  }
   const body = text.slice(m[0].length).replace(/\r\n/g, '\n');
   return `---\n${yaml}---\n${body}`;
 }
@@ -66,4 +93,9 @@ export function registerSkeleton(round: { from: string; to: string; date: string
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** A text value as YAML would write it after a key (quoted only when it must be). */
+function yamlText(value: string): string {
+  return new Document(value).toString({ lineWidth: 0 }).replace(/\n$/, '');
 }

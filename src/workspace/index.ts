@@ -5,8 +5,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseDocument, isMap, LineCounter } from 'yaml';
+import { isMap } from 'yaml';
+import { readYaml } from '../yaml/reader.js';
 import { StdraftError, configError, inputError, usageError } from '../errors.js';
+import { readRegularFile } from './regular-file.js';
 
 export const CONFIG_FILE = 'stdraft.config.yaml';
 export const STANDARDS_DIR = 'standards';
@@ -86,16 +88,13 @@ export function maybeWorkspace(cwd: string): Workspace | null {
 
 export function readConfig(file: string): Config {
   const text = readTextFile(file);
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { prettyErrors: false, lineCounter: lines });
-  const first = doc.errors[0];
-  if (first) {
-    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw configError(file, `invalid YAML: ${message}`, { line: lines.linePos(first.pos[0]).line, hint: 'fix the YAML syntax' });
-  }
+  // The guarded reader: duplicate keys, aliases, tags and nesting checked in linear time (yaml/reader.ts).
+  const read = readYaml(text);
+  const doc = read.doc;
+  if (read.problem) throw configError(file, `invalid YAML: ${read.problem.message}`, { line: read.problem.line, hint: 'fix the YAML syntax' });
   if (doc.contents === null) return { rules: {}, data: {} };
   if (!isMap(doc.contents)) throw configError(file, 'expected a mapping of options (key: value)', { hint: 'see docs/config.md' });
-  const data = doc.toJS({ maxAliasCount: 50 }) as Record<string, unknown>;
+  const data = read.data as Record<string, unknown>;
   const config: Config = { rules: {}, data };
   const defaultSet = data['default-set'];
   if (defaultSet !== undefined) {
@@ -219,6 +218,10 @@ function fileSource(file: string, cwd: string, set?: StandardsSet): DocumentSour
 
 function gitSource(rev: string, file: string, cwd: string): DocumentSource {
   const label = `${rev}:${file}`;
+  // A revision such as `--output=FILE` would be read by git as an option (and overwrite FILE).
+  if (rev.startsWith('-')) {
+    throw inputError(label, 'a git revision cannot start with "-"', { hint: 'name a commit, branch or tag, e.g. HEAD~1:standards/vtp/2016-02.md' });
+  }
   try {
     execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   } catch {
@@ -226,7 +229,7 @@ function gitSource(rev: string, file: string, cwd: string): DocumentSource {
   }
   let bytes: Buffer;
   try {
-    bytes = execFileSync('git', ['show', `${rev}:${file}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    bytes = execFileSync('git', ['show', '--end-of-options', `${rev}:${file}`], { cwd, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
     const stderr = String((error as { stderr?: Buffer }).stderr ?? '').trim().split('\n')[0] ?? '';
     throw inputError(label, `git could not read it: ${stderr.replace(/^fatal:\s*/, '')}`, {
@@ -242,22 +245,12 @@ export function relativeLabel(file: string, cwd: string): string {
   return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
 }
 
-/** Reads a file's bytes, with one-line errors for what a user can get wrong. */
+/**
+ * Reads a file's bytes, with one-line errors for what a user can get wrong: only a regular file is read (a
+ * FIFO or a device is refused unread) and at most the 32 MB input limit (regular-file.ts).
+ */
 export function readBytes(file: string, label = file): Uint8Array {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') throw inputError(label, 'symbolic link loop', { hint: 'fix or remove the link' });
-    throw inputError(label, 'file not found', { hint: 'check the path' });
-  }
-  if (stat.isDirectory()) throw inputError(label, 'is a folder, not a file', { hint: 'give a .md file, or a folder where paths are accepted' });
-  try {
-    return fs.readFileSync(file);
-  } catch (error) {
-    throw inputError(label, `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { hint: 'check its permissions' });
-  }
+  return readRegularFile(file, label);
 }
 
 export function readTextFile(file: string): string {

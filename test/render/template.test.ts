@@ -42,9 +42,10 @@ describe('the data templates see', () => {
     expect(templateData({ doc, config: cfg, template: working, set: null })['consultation']).toMatchObject({ posted: '2016-02-19', deadline: '2016-03-04' });
     const holidays = { consultation: { posted: '2016-02-19', holidays: ['2016-03-01'] } };
     expect(templateData({ doc, config: holidays, template: working, set: null })['consultation']).toMatchObject({ deadline: '2016-03-07' });
-    // An unreadable posting date leaves posted and deadline missing (a template using them then fails naming them).
-    const bad = templateData({ doc, config: { consultation: { posted: '19.02.2016' } }, template: working, set: null })['consultation'];
-    expect(bad).toEqual({ days: 10, 'day-kind': 'working' });
+    // An unreadable posting date is a configuration error naming it (not reported later as a missing value).
+    expect(() => templateData({ doc, config: { consultation: { posted: '19.02.2016' } }, template: working, set: null })).toThrow(
+      'consultation.posted must be a date written YYYY-MM-DD, found "19.02.2016"',
+    );
   });
 
   it('dates: parsing, adding days, writing them in Romanian and English', () => {

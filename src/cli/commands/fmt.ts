@@ -5,7 +5,8 @@ import { planRenumber } from '../../print/renumber.js';
 import { maybeWorkspace, openWorkspace } from '../../workspace/index.js';
 import type { Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
-import { expandPaths, isMarkdown, readParsed, workspaceVersionFiles } from '../inputs.js';
+import { expandPaths, isMarkdown, readParsed, workspaceVersionFiles, type InputFile } from '../inputs.js';
+import { takeEditLocks } from '../lock.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 
@@ -24,6 +25,16 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
   if (!options.check && !options.write && inputs.length > 1) {
     throw usageError(`${inputs.length} files given: printing is for one file`, 'use --check to list files that are not canonical, or --write to rewrite them');
   }
+  // --write: each file is locked from before it is read until it is written (two runs would lose an edit).
+  const release = options.write ? takeEditLocks(inputs) : null;
+  try {
+    return formatFiles(ctx, inputs, options);
+  } finally {
+    release?.();
+  }
+}
+
+function formatFiles(ctx: Context, inputs: InputFile[], options: FmtOptions): number {
 
   // Format everything first: a bad file stops the run before anything is written.
   const progress = startProgress(ctx, 'formatting');

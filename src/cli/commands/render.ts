@@ -12,7 +12,8 @@ import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
-import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
+import { isDirectory, maybeWorkspace, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
+import { containedPath, isInside, kindOf, readRegularFile } from '../../workspace/regular-file.js';
 import { writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
@@ -54,20 +55,12 @@ export async function produceDocx(
   const template = loadTemplate(folder, { documentFile: source.label, configFile: configLabel });
   let reference: { file: string; label: string } | null = null;
   if (template.config.referenceDocx) {
-    const file = path.resolve(dir, template.config.referenceDocx.path);
-    if (!fs.existsSync(file)) {
-      throw new StdraftError('template', `reference-docx ${template.config.referenceDocx.path} not found`, {
-        file: `${folder.label}/${TEMPLATE_FILE}`,
-        line: template.config.referenceDocx.line,
-        hint: 'the path is relative to the template folder',
-      });
-    }
-    reference = { file, label: relativeLabel(file, ctx.cwd) };
-    files.push(file);
+    reference = referenceDocxFile(dir, template.config.referenceDocx, `${folder.label}/${TEMPLATE_FILE}`, ctx.cwd);
+    files.push(reference.file);
   }
   const registers = source.set?.registers ?? [];
   if (output !== '-') checkOutputPath(output, [source.file, ...files, ws?.configFile ?? null, ...registers]);
-  const styles = reference ? await referenceStyles(readBytes(reference.file, reference.label), reference.label) : null;
+  const styles = reference ? await referenceStyles(readRegularFile(reference.file, reference.label, { kind: 'template' }), reference.label) : null;
 
   const progress = startProgress(ctx, mode.command === 'export' ? 'exporting' : 'rendering');
   progress.update(0, 3, 'reading the version');
@@ -133,24 +126,81 @@ export function resolveTemplateDir(spec: string, cwd: string, ws: Workspace | nu
   throw usageError(`unknown template "${spec}"`, `templates: ${[...names].sort().join(', ') || 'none'}; a folder path must contain a slash, e.g. ./${spec}`);
 }
 
-/** Reads template.yaml and the `*.hbs` files of a template folder. */
+/** Template files larger than this are refused unread (the bundled ones are a few KB). */
+const MAX_TEMPLATE_FILE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads template.yaml and the `*.hbs` files of a template folder. Only regular files whose real path lies
+ * inside the folder are read: a link out of it (`leak.md.hbs -> /etc/passwd`) is refused, and so is a FIFO or
+ * a device; each file is at most 4 MB.
+ */
 export function readTemplateFolder(dir: string, cwd: string): { folder: TemplateFolder; files: string[] } {
   const label = relativeLabel(dir, cwd);
   const configFile = path.join(dir, TEMPLATE_FILE);
-  if (!fs.existsSync(configFile)) {
+  if (!fs.existsSync(configFile) && !isSymbolicLink(configFile)) {
     throw new StdraftError('template', `no ${TEMPLATE_FILE} in the template folder`, {
       file: label,
       hint: 'a template folder holds template.yaml and .md.hbs files; copy templates/consultation to start one',
     });
   }
+  const read = (file: string): string => {
+    const fileLabel = relativeLabel(file, cwd);
+    const real = containedFile(dir, file, fileLabel);
+    return decodeTemplateText(readRegularFile(real, fileLabel, { limit: MAX_TEMPLATE_FILE_BYTES, kind: 'template' }), fileLabel);
+  };
   const files: string[] = [configFile];
+  const config = read(configFile);
   const texts = new Map<string, string>();
   for (const entry of safeReaddir(dir).sort()) {
     const file = path.join(dir, entry);
-    if (!entry.endsWith('.hbs') || !isFile(file)) continue;
-    texts.set(entry, readTextFile(file));
+    if (!entry.endsWith('.hbs') || isDirectory(file)) continue;
+    texts.set(entry, read(file));
     files.push(file);
   }
-  return { folder: { label, config: readTextFile(configFile), files: texts }, files };
+  return { folder: { label, config, files: texts }, files };
 }
 
+/** A file of the template folder, its type checked first (a FIFO or device is refused), then its real path. */
+function containedFile(dir: string, file: string, label: string): string {
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    stat = null;
+  }
+  if (stat && !stat.isFile()) throw new StdraftError('template', `is ${kindOf(stat)}, not a regular file`, { file: label, hint: 'give the file itself' });
+  return containedPath(dir, file, label);
+}
+
+/** `reference-docx:` of template.yaml: a regular .docx file inside the template folder. */
+function referenceDocxFile(dir: string, spec: { path: string; line: number }, configLabel: string, cwd: string): { file: string; label: string } {
+  const outside = () =>
+    new StdraftError('template', `reference-docx ${spec.path} is outside the template folder`, {
+      file: configLabel,
+      line: spec.line,
+      hint: 'put the reference document in the template folder and name it relative to it',
+    });
+  const file = path.resolve(dir, spec.path);
+  if (path.isAbsolute(spec.path) || !isInside(path.resolve(dir), file)) throw outside();
+  if (!fs.existsSync(file)) {
+    throw new StdraftError('template', `reference-docx ${spec.path} not found`, { file: configLabel, line: spec.line, hint: 'the path is relative to the template folder' });
+  }
+  const label = relativeLabel(file, cwd);
+  return { file: containedFile(dir, file, label), label };
+}
+
+function isSymbolicLink(file: string): boolean {
+  try {
+    return fs.lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function decodeTemplateText(bytes: Uint8Array, label: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new StdraftError('template', 'file is not UTF-8', { file: label, hint: `convert it: iconv -f cp1250 -t utf-8 '${label}' > converted` });
+  }
+}

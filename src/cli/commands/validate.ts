@@ -30,6 +30,7 @@ import { useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
 import { writeFileAtomic } from '../io.js';
+import { takeEditLocks } from '../lock.js';
 import { startProgress } from '../progress.js';
 import { VERSION } from '../version.js';
 
@@ -59,6 +60,16 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
 
   const inputs = collectInputs(paths, ctx.cwd, ws, options.set);
   if (inputs.length === 0) throw usageError('no files to validate', 'give .md version files, comments/*.yaml registers, or folders holding them');
+  // --fix: each file it may rewrite is locked from before it is read until it is written.
+  const release = options.fix ? takeEditLocks(inputs.filter((i) => i.writable && i.kind === 'document')) : null;
+  try {
+    return validateInputs(ctx, inputs, ws, config, options, format);
+  } finally {
+    release?.();
+  }
+}
+
+function validateInputs(ctx: Context, inputs: Input[], ws: Workspace | null, config: Config, options: ValidateOptions, format: NonNullable<ValidateOptions['format']>): number {
 
   const sets = new SetCache(ctx.cwd);
   const base: LintContext = { config, ...(options.strict ? { strict: true } : {}) };
