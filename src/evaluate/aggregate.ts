@@ -50,8 +50,8 @@ export interface RequirementResult {
   notMet: { service: string; status: 'partial' | 'not-met' }[];
   notApplicable: string[];
   notAssessed: string[];
-  /** The evaluators' notes and evidence on its indicators, per service. */
-  notes: { service: string; key: string; text: string }[];
+  /** The evaluators' notes (and the evidence they saw) on its indicators not fully met, per service. */
+  notes: { service: string; key: string; notes: string; evidence: string }[];
 }
 
 export interface IndicatorResult {
@@ -156,8 +156,7 @@ export function evaluate(grid: Grid, services: ServiceInput[], options: { partia
       else r.notAssessed.push(res.name);
       for (const row of rows) {
         const e = services[i]!.entries.get(row.key);
-        const text = [e?.notes, e?.evidence ? `(${e.evidence})` : ''].filter(Boolean).join(' ');
-        if (e && e.notes && (e.assessment === 'not-met' || e.assessment === 'partial')) r.notes.push({ service: res.name, key: row.key, text });
+        if (e && e.notes && (e.assessment === 'not-met' || e.assessment === 'partial')) r.notes.push({ service: res.name, key: row.key, notes: e.notes, evidence: e.evidence });
       }
     });
     return r;

@@ -28,8 +28,7 @@ export function moduleChart(e: Evaluation): string {
   const top = 40;
   const plotH = 220;
   const width = Math.max(520, left + groupW * groups.length + 20);
-  const legendRows = Math.ceil(services.length / 3);
-  const height = top + plotH + 52 + legendRows * 20 + 10;
+  const height = top + plotH + 52 + services.length * 18 + 10;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="12" role="img" aria-label="${esc(w.chartTitle)}">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
@@ -56,12 +55,9 @@ export function moduleChart(e: Evaluation): string {
     out.push(`<text x="${x0 + (barW * services.length) / 2}" y="${top + plotH + 33}" text-anchor="middle" font-size="10" fill="#555">${esc(shorten(m.title, Math.max(8, Math.floor(groupW / 6))))}</text>`);
   });
   services.forEach((svc, si) => {
-    const col = si % 3;
-    const row = Math.floor(si / 3);
-    const x = left + col * Math.floor((width - left) / 3);
-    const y = top + plotH + 52 + row * 20;
-    out.push(`<rect x="${x}" y="${y - 10}" width="12" height="12" fill="${SERVICE_COLOURS[si % SERVICE_COLOURS.length]}"/>`);
-    out.push(`<text x="${x + 18}" y="${y}" fill="#222">${esc(shorten(svc.name, 34))} (${pct(svc.score.score)})</text>`);
+    const y = top + plotH + 52 + si * 18;
+    out.push(`<rect x="${left}" y="${y - 10}" width="12" height="12" fill="${SERVICE_COLOURS[si % SERVICE_COLOURS.length]}"/>`);
+    out.push(`<text x="${left + 18}" y="${y}" fill="#222">${si + 1}. ${esc(shorten(svc.name, Math.floor((width - left - 80) / 6.5)))} — ${pct(svc.score.score)}</text>`);
   });
   out.push('</svg>');
   return out.join('\n');
@@ -92,22 +88,22 @@ export function heatMap(e: Evaluation, only?: string[]): string {
   const w = evaluationWords(e.lang);
   const rows = e.requirements.filter((r) => !only || only.includes(r.moduleNumeral));
   const services = e.services;
-  const cellW = 64;
+  const cellW = services.length > 8 ? 40 : 64;
   const cellH = 16;
   const left = 64;
-  const headerH = 96;
-  const top = 30 + headerH;
-  const legendH = 40;
-  const width = Math.max(420, left + cellW * services.length + 20);
+  const top = 56;
+  const legendH = 40 + services.length * 16;
+  const width = Math.max(600, left + cellW * services.length + 20);
   const height = top + cellH * rows.length + legendH;
   const title = only ? `${w.heatTitle} — ${w.moduleLabel} ${only.join(', ')}` : w.heatTitle;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="11" role="img" aria-label="${esc(title)}">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   out.push(`<text x="8" y="20" font-size="15" font-weight="bold" fill="#222">${esc(title)}</text>`);
+  // Columns are numbered; the key below the map names the services (names are too long for headers).
   services.forEach((svc, si) => {
     const x = left + si * cellW + cellW / 2;
-    out.push(`<text transform="translate(${x + 4},${top - 6}) rotate(-40)" fill="#222">${esc(shorten(svc.name, 18))}<title>${esc(svc.name)}</title></text>`);
+    out.push(`<text x="${x}" y="${top - 8}" text-anchor="middle" font-weight="bold" fill="#222">${si + 1}<title>${esc(svc.name)}</title></text>`);
   });
   let lastStandard = -1;
   rows.forEach((r, ri) => {
@@ -136,8 +132,11 @@ export function heatMap(e: Evaluation, only?: string[]): string {
   for (const [fill, text] of legend) {
     out.push(`<rect x="${lx}" y="${ly - 10}" width="12" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/>`);
     out.push(`<text x="${lx + 16}" y="${ly}" fill="#222">${esc(text)}</text>`);
-    lx += 24 + text.length * 6.5;
+    lx += 30 + text.length * 7;
   }
+  services.forEach((svc, si) => {
+    out.push(`<text x="8" y="${ly + 20 + si * 16}" fill="#222">${si + 1}. ${esc(shorten(svc.name, Math.floor((width - 40) / 6.5)))}</text>`);
+  });
   out.push('</svg>');
   return out.join('\n');
 }

@@ -20,11 +20,12 @@ export function draftObservations(e: Evaluation, options: { by: string; share?: 
   return failingRequirements(e, options.share ?? 0.5).map((r) => {
     const assessed = r.met.length + r.notMet.length;
     const who = r.notMet.map((n) => `${n.service} — ${w.status[n.status]}`).join('; ');
-    const notes = r.notes.map((n) => `${n.service} (${n.key}): ${n.text}`).join('; ');
+    const several = new Set(r.notes.map((n) => n.key)).size > 1;
+    const notes = r.notes.map((n) => `${n.service}${several ? ` (${n.key})` : ''}: ${n.notes.replace(/[.;\s]+$/, '')}`).join('; ');
     const text = ro
       ? `Cerința nu este îndeplinită integral de ${r.notMet.length} din ${assessed} servicii evaluate (${who}).${notes ? ` Observațiile evaluatorilor: ${notes}.` : ''}`
       : `The requirement is not fully met by ${r.notMet.length} of the ${assessed} services evaluated (${who}).${notes ? ` The evaluators' notes: ${notes}.` : ''}`;
-    return { target: options.targetVersion ? `${options.targetVersion}:${r.id}` : r.id, by: options.by, text: text.replace(/\.\./g, '.'), decision: 'pending' as const };
+    return { target: options.targetVersion ? `${options.targetVersion}:${r.id}` : r.id, by: options.by, text, decision: 'pending' as const };
   });
 }
 
@@ -47,6 +48,7 @@ export function appendObservations(registerText: string, observations: DraftObse
     doc.set('comments', comments);
   }
   const seq = comments as YAMLSeq;
+  seq.flow = false;
   const existing = seq.items.map((item) => (isMap(item) ? { id: Number(item.get('id')), by: String(item.get('by') ?? ''), target: String(item.get('target') ?? '') } : { id: NaN, by: '', target: '' }));
   let next = Math.max(0, ...existing.map((x) => (Number.isFinite(x.id) ? x.id : 0))) + 1;
   let added = 0;

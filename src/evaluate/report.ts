@@ -39,14 +39,14 @@ export function servicesTable(e: Evaluation): Table {
   const w = evaluationWords(e.lang);
   return {
     head: [w.columns.service, w.columns.file, w.columns.date, w.columns.score, w.columns.applicable, w.columns.unmet, w.columns.notAssessed],
-    rows: e.services.map((s) => [s.name, s.file, s.date ?? '', percent(s.score.score), String(s.score.applicable), String(s.unmet.length), String(s.notAssessed.length)]),
+    rows: e.services.map((s, i) => [`${i + 1}. ${s.name}`, s.file.split(/[\\/]/).pop()!, s.date ?? '', percent(s.score.score), String(s.score.applicable), String(s.unmet.length), String(s.notAssessed.length)]),
   };
 }
 
 export function modulesTable(e: Evaluation): Table {
   const w = evaluationWords(e.lang);
   return {
-    head: [w.columns.module, ...e.services.map((s) => s.name)],
+    head: [w.columns.module, ...e.services.map((_, i) => String(i + 1))],
     rows: e.modules.map((m, i) => [`${m.numeral}. ${m.title}`, ...e.services.map((s) => percent(s.modules[i]!.score.score))]),
   };
 }
@@ -55,7 +55,7 @@ export function standardsTable(e: Evaluation): Table {
   const w = evaluationWords(e.lang);
   const standards = e.modules.flatMap((m) => m.standards);
   return {
-    head: [w.standardLabel, ...e.services.map((s) => s.name)],
+    head: [w.standardLabel, ...e.services.map((_, i) => String(i + 1))],
     rows: standards.map((st, i) => [`${st.number}. ${st.title}`, ...e.services.map((s) => percent(s.standards[i]!.score.score))]),
   };
 }
@@ -68,7 +68,7 @@ export function failingTable(e: Evaluation, share: number): Table {
       `${r.id}. ${r.text}`,
       `${r.met.length} / ${r.met.length + r.notMet.length}${r.met.length > 0 ? `: ${r.met.join(', ')}` : ''}`,
       r.notMet.map((n) => `${n.service} (${w.status[n.status]})`).join('; '),
-      r.notes.map((n) => `${n.service}, ${n.key}: ${n.text}`).join('\n'),
+      r.notes.map((n) => `${n.service}, ${n.key}: ${n.notes}${n.evidence ? ` (${n.evidence})` : ''}`).join('\n'),
     ]),
   };
 }
