@@ -220,7 +220,7 @@ export function readGrid(sheet: Sheet, grid: Grid): FilledGrid {
     const idCell = ind.text ? ind.cell : req.cell;
     const row = expected.get(key);
     if (!row) {
-      report(idCell, 'error', `Expected an ${ind.text ? 'indicator' : 'requirement'} id of ${grid.version}, found "${key}": the row is not read`);
+      report(idCell, 'error', `Expected ${ind.text ? 'an indicator' : 'a requirement'} id of ${grid.version}, found "${key}": the row is not read`);
       continue;
     }
     if (ind.text && req.text && req.text.replace(/\s+/g, '') !== row.requirement) {
@@ -275,7 +275,7 @@ export function readGrid(sheet: Sheet, grid: Grid): FilledGrid {
   const missing = grid.rows.filter((r) => !entries.has(r.key)).map((r) => r.key);
   if (missing.length > 0) {
     const shown = missing.slice(0, 8).join(', ') + (missing.length > 8 ? `, … (${missing.length - 8} more)` : '');
-    report(null, 'warning', `Expected a row for each of the ${grid.rows.length} indicators of ${grid.version}, found ${missing.length} missing: ${shown}; they are counted as not assessed`);
+    report(null, 'warning', `Expected the ${grid.rows.length} rows of ${grid.version}'s grid, found ${missing.length} missing: ${shown}; they are counted as not assessed`);
   }
   return { file, meta, entries, findings, usable: true };
 }
