@@ -44,8 +44,9 @@ export async function run(ctx: Context, args: unknown[], options: EvaluateOption
   const paths = (args[0] as string[] | undefined) ?? [];
   if (paths.length === 0) throw usageError('no grid given', 'give the filled grids: stdraft evaluate grids/*.xlsx');
   const ws = maybeWorkspace(ctx.cwd);
-  const partialWeight = share(options.partialWeight ?? configValue(ws?.config.data, 'partial-weight') ?? '0.5', '--partial-weight');
-  const failingShare = share(options.failing ?? configValue(ws?.config.data, 'failing-share') ?? '0.5', '--failing');
+  const fromConfig = (key: string) => configValue(ws?.config.data, key);
+  const partialWeight = options.partialWeight !== undefined ? share(options.partialWeight, '--partial-weight') : share(fromConfig('partial-weight') ?? '0.5', 'evaluation.partial-weight in stdraft.config.yaml');
+  const failingShare = options.failing !== undefined ? share(options.failing, '--failing') : share(fromConfig('failing-share') ?? '0.5', 'evaluation.failing-share in stdraft.config.yaml');
 
   let format: 'docx' | 'html' | 'json' | null = null;
   let output: string | null = null;
@@ -174,7 +175,7 @@ export async function run(ctx: Context, args: unknown[], options: EvaluateOption
 
 function share(text: string, option: string): number {
   const n = Number(String(text).replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw usageError(`${option} must be a number from 0 to 1, found "${text}"`, `e.g. ${option} 0.5`);
+  if (!Number.isFinite(n) || n < 0 || n > 1 || String(text).trim() === '') throw usageError(`${option} must be a number from 0 to 1, found "${text}"`, option.startsWith('--') ? `e.g. ${option} 0.5` : 'e.g. 0.5');
   return n;
 }
 
