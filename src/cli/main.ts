@@ -147,8 +147,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .argument('<version>', 'a version name, a .md path, or git REV:path')
       .option('--set <set>', 'the set the version name belongs to')
       .option('-o, --output <file>', 'grid.xlsx (spreadsheet), grid.docx (paper) or grid.csv; without it, CSV on stdout')
+      .addOption(new Option('--format <format>', 'the format on stdout (-o - or no -o); a file\'s comes from its extension').choices(['xlsx', 'docx', 'csv']))
       .option('--centre <name>', 'the service to be evaluated, written in the grid\'s header')
-      .addHelpText('after', examples(['stdraft checklist 2007-11 -o grila.xlsx', "stdraft checklist 2007-11 --centre 'Centrul regional ANITP Iași' -o grila-iasi.xlsx", 'stdraft checklist 2016-04 -o grila.docx'])),
+      .addHelpText('after', examples(['stdraft checklist 2007-11 -o grila.xlsx', "stdraft checklist 2007-11 --centre 'Centrul regional de asistență Iași' -o grila-iasi.xlsx", 'stdraft checklist 2016-04 -o grila.docx'])),
     () => import('./commands/checklist.js'),
   );
   define(
