@@ -84,9 +84,10 @@ const STATUS_FILL: Partial<Record<RequirementStatus, string>> = { 'not-applicabl
  * grey where it does not apply, white with "?" where it was not assessed. `only` limits it to some modules
  * (the Word report makes one picture per module).
  */
-export function heatMap(e: Evaluation, only?: string[]): string {
+export function heatMap(e: Evaluation, only?: string[], part?: { from: number; to: number; of: number; index: number }): string {
   const w = evaluationWords(e.lang);
-  const rows = e.requirements.filter((r) => !only || only.includes(r.moduleNumeral));
+  const all = e.requirements.filter((r) => !only || only.includes(r.moduleNumeral));
+  const rows = part ? all.slice(part.from, part.to) : all;
   const services = e.services;
   const cellW = services.length > 8 ? 40 : 64;
   const cellH = 16;
@@ -95,7 +96,7 @@ export function heatMap(e: Evaluation, only?: string[]): string {
   const legendH = 40 + services.length * 16;
   const width = Math.max(600, left + cellW * services.length + 20);
   const height = top + cellH * rows.length + legendH;
-  const title = only ? `${w.heatTitle} — ${w.moduleLabel} ${only.join(', ')}` : w.heatTitle;
+  const title = `${only ? `${w.heatTitle} — ${w.moduleLabel} ${only.join(', ')}` : w.heatTitle}${part && part.of > 1 ? ` (${part.index}/${part.of})` : ''}`;
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}" font-size="11" role="img" aria-label="${esc(title)}">`);
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);

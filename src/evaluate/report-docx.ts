@@ -13,6 +13,8 @@ const FONT = 'Arial';
 /** Text width of A4 portrait with 2 cm margins, in CSS pixels (96 per inch). */
 const TEXT_WIDTH_PX = 642;
 const TEXT_WIDTH_TWIPS = 9638;
+/** Requirements per heat-map picture: a page's height at the report's scale. */
+const HEAT_ROWS_PER_PICTURE = 45;
 
 function picture(svg: string, alt: string): Paragraph {
   const p = rasterise(svg);
@@ -60,7 +62,15 @@ export async function evaluationDocx(e: Evaluation, options: ReportOptions = {})
   children.push(heading(w.sections.services), table(servicesTable(e), 3));
   children.push(heading(w.sections.charts), picture(moduleChart(e), w.chartTitle), table(modulesTable(e), 1));
   children.push(heading(w.sections.heat));
-  for (const m of e.modules) children.push(picture(heatMap(e, [m.numeral]), `${w.heatTitle} — ${w.moduleLabel} ${m.numeral}`));
+  // One picture per module, split so that each fits a page (and large standards stay small pictures).
+  for (const m of e.modules) {
+    const count = e.requirements.filter((r) => r.moduleNumeral === m.numeral).length;
+    const of = Math.max(1, Math.ceil(count / HEAT_ROWS_PER_PICTURE));
+    for (let index = 1; index <= of; index++) {
+      const part = { from: (index - 1) * HEAT_ROWS_PER_PICTURE, to: index * HEAT_ROWS_PER_PICTURE, of, index };
+      children.push(picture(heatMap(e, [m.numeral], part), `${w.heatTitle} — ${w.moduleLabel} ${m.numeral}${of > 1 ? ` (${index}/${of})` : ''}`));
+    }
+  }
   children.push(heading(w.sections.requirements), para(w.failingIntro(share)), table(failingTable(e, share)));
   children.push(heading(w.sections.failing), table(unmetTable(e)));
   children.push(heading(w.standardLabel), table(standardsTable(e), 1));
