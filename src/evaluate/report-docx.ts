@@ -6,7 +6,7 @@ import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, PageOrientatio
 import { heatMap, moduleChart } from './charts.js';
 import type { Evaluation } from './aggregate.js';
 import { rasterise } from './raster.js';
-import { factsTable, failingTable, findingsTable, modulesTable, servicesTable, standardsTable, unmetTable, type ReportOptions, type Table as ReportTable } from './report.js';
+import { factsTable, failingTable, findingsTable, modulesTable, requirementsTable, servicesTable, standardsTable, unmetTable, type ReportOptions, type Table as ReportTable } from './report.js';
 import { evaluationWords } from './words.js';
 
 const FONT = 'Arial';
@@ -74,6 +74,7 @@ export async function evaluationDocx(e: Evaluation, options: ReportOptions = {})
   children.push(heading(w.sections.requirements), para(w.failingIntro(share)), table(failingTable(e, share)));
   children.push(heading(w.sections.failing), table(unmetTable(e)));
   children.push(heading(w.standardLabel), table(standardsTable(e), 1));
+  children.push(heading(w.sections.allRequirements), table(requirementsTable(e)));
   children.push(heading(w.sections.findings));
   children.push(e.findings.length === 0 ? para(w.sections.noFindings) : table(findingsTable(e)));
   const doc = new Document({

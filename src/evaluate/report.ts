@@ -73,6 +73,19 @@ export function failingTable(e: Evaluation, share: number): Table {
   };
 }
 
+/** Every requirement: how many of the services it applies to meet it, and which do not (or partly). */
+export function requirementsTable(e: Evaluation): Table {
+  const w = evaluationWords(e.lang);
+  return {
+    head: [w.columns.requirement, w.columns.met, w.columns.notMet],
+    rows: e.requirements.map((r) => [
+      r.id,
+      `${r.met.length} / ${r.met.length + r.notMet.length}`,
+      r.notMet.map((n) => `${e.services.findIndex((s) => s.name === n.service) + 1} (${w.status[n.status]})`).join(', '),
+    ]),
+  };
+}
+
 export function unmetTable(e: Evaluation): Table {
   const w = evaluationWords(e.lang);
   return {
@@ -155,6 +168,7 @@ export function evaluationHtml(e: Evaluation, options: ReportOptions = {}): stri
   out.push(`<h2>${esc(w.sections.requirements)}</h2>`, `<p>${esc(w.failingIntro(share))}</p>`, htmlTable(failingTable(e, share), 'data'));
   out.push(`<h2>${esc(w.sections.failing)}</h2>`, htmlTable(unmetTable(e), 'data'));
   out.push(`<h2>${esc(w.standardLabel)}</h2>`, htmlTable(standardsTable(e), 'data', 1));
+  out.push(`<h2>${esc(w.sections.allRequirements)}</h2>`, htmlTable(requirementsTable(e), 'data'));
   out.push(`<h2>${esc(w.sections.findings)}</h2>`);
   out.push(e.findings.length === 0 ? `<p>${esc(w.sections.noFindings)}</p>` : htmlTable(findingsTable(e), 'data'));
   out.push('</body>', '</html>', '');

@@ -10,7 +10,7 @@ export interface EvaluationWords {
   standardLabel: string;
   status: Record<RequirementStatus, string>;
   facts: { standards: string; version: string; fingerprint: string; services: string; partial: string; generated: string };
-  sections: { summary: string; charts: string; heat: string; services: string; modules: string; requirements: string; failing: string; findings: string; noFindings: string };
+  sections: { summary: string; charts: string; heat: string; services: string; modules: string; requirements: string; failing: string; allRequirements: string; findings: string; noFindings: string };
   columns: { service: string; file: string; date: string; score: string; applicable: string; unmet: string; notAssessed: string; requirement: string; met: string; notMet: string; notes: string; cell: string; severity: string; message: string; module: string };
   failingIntro: (share: number) => string;
 }
@@ -31,6 +31,7 @@ const RO: EvaluationWords = {
     modules: 'Scorul pe module',
     requirements: 'Cerințele neîndeplinite de cele mai multe servicii',
     failing: 'Cerințe neîndeplinite, pe servicii',
+    allRequirements: 'Fiecare cerință: câte servicii o îndeplinesc',
     findings: 'Probleme găsite în grile',
     noFindings: 'Grilele nu au probleme.',
   },
@@ -70,6 +71,7 @@ const EN: EvaluationWords = {
     modules: 'Score per module',
     requirements: 'Requirements most services do not meet',
     failing: 'Unmet requirements, per service',
+    allRequirements: 'Each requirement: how many services meet it',
     findings: 'Problems found in the grids',
     noFindings: 'The grids have no problems.',
   },

@@ -132,6 +132,9 @@ describe('checklist → filled grids → evaluate', () => {
     expect(html).toContain('<title>S1.2 — Centrul A: neîndeplinit (0%)</title>');
     expect(html).toContain('<title>S3.1 — centrul-c: nu se aplică</title>');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org)/);
+    // Every requirement's count, the services numbered as in the charts.
+    expect(html).toContain('<tr><td>S1.2</td><td>0 / 3</td><td>1 (neîndeplinit), 2 (neîndeplinit), 3 (parțial)</td></tr>');
+    expect(html).toContain('<tr><td>S3.1</td><td>1 / 2</td><td>1 (parțial)</td></tr>');
   });
 
   it('turns the requirements most services fail into pending observations, once', async () => {
