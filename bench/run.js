@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { generateStructure, printStructure, rng } from '../test/support/generator.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -107,6 +108,25 @@ function makeWorkspace(standards) {
   return { dir, a: path.join(set, '2015-09.md'), b: path.join(set, '2016-02.md'), bytes: Buffer.byteLength(textA) };
 }
 
+/** `count` services' grids of 2016-02 (CSV), filled from a fixed draw, in grids/. */
+function makeFilledGrids(dir, count) {
+  const csv = execFileSync(process.execPath, [bin, 'checklist', '2016-02'], { cwd: dir, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+  const rows = parseCsv(csv, { bom: true, relax_column_count: true });
+  const words = ['îndeplinit', 'îndeplinit', 'îndeplinit', 'parțial', 'neîndeplinit', 'nu se aplică'];
+  fs.mkdirSync(path.join(dir, 'grids'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const r = rng(1000 + i);
+    const quote = (c) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+    const lines = rows.map((cells) => {
+      const out = [...cells];
+      if (out[2] && out[2] !== 'Cerința') out[6] = r.pick(words);
+      if (out[0] === 'Serviciul evaluat') out[3] = `Serviciul ${i + 1}`;
+      return out.map(quote).join(',');
+    });
+    fs.writeFileSync(path.join(dir, 'grids', `serviciul-${i + 1}.csv`), `${lines.join('\r\n')}\r\n`);
+  }
+}
+
 // ---------------------------------------------------------------- measuring
 /** One run under GNU time: wall seconds and peak resident memory in MB; null when the command failed. */
 function measureOnce(command, argv, cwd, timeoutMs) {
@@ -182,6 +202,9 @@ for (const standards of SIZES) {
   if (peers.pandiff && standards <= 20) peer('compare redline', 'pandiff', peers.pandiff, [ws.a, ws.b, '-o', path.join(out, `pandiff-${standards}.docx`)], 120_000); // over 300 s at 1.3 MB
   stdraft('compare synoptic', ['compare', '2015-09', '2016-02', '--layout', 'synoptic', '-o', path.join(out, `synoptic-${standards}.docx`)]);
   stdraft('site', ['site', '-o', path.join(out, `site-${standards}`)]);
+  stdraft('checklist xlsx', ['checklist', '2016-02', '-o', path.join(out, `grid-${standards}.xlsx`)]);
+  makeFilledGrids(ws.dir, 10);
+  stdraft('evaluate 10 grids', ['evaluate', 'grids', '--version', '2016-02', '-o', path.join(out, `evaluate-${standards}.docx`)]);
   fs.rmSync(ws.dir, { recursive: true, force: true });
 }
 fs.rmSync(out, { recursive: true, force: true });

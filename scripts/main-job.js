@@ -83,12 +83,39 @@ step('Validate the 2016-02 and 2016-04 versions and the observation registers', 
 step('The static web site of the standards for the public consultation', ['site', 'vtp', '-o', 'out/site']);
 process.stdout.write(`   open it: file://${fileURLToPath(new URL('../out/site/index.html', import.meta.url))}\n   or serve it: python3 -m http.server --directory out/site 8000, then http://localhost:8000/ (to publish it: docs/site.md)\n`);
 
+// Evaluating services against the standards: the grid of the newest final version for the next visits (a
+// workbook and a paper copy), then each evaluation of standards/vtp/evaluations/ (filled grids) read back into
+// a report and into draft observations for the next drafting round (the 2015 evaluation's are already in the
+// 2015-09 workshop register, decided).
+{
+  const listing = spawnSync(process.execPath, [bin, 'versions', 'vtp', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  const versions = listing.status === 0 ? JSON.parse(listing.stdout).versions : [];
+  const final = versions.filter((v) => v.status === 'final').at(-1);
+  if (final) {
+    step(`The evaluation grid of ${final.version} (Excel, with the drop-down list)`, ['checklist', final.version, '--set', 'vtp', '-o', `out/grila-${final.version}.xlsx`]);
+    step(`The evaluation grid of ${final.version} on paper (Word)`, ['checklist', final.version, '--set', 'vtp', '-o', `out/grila-${final.version}.docx`]);
+  }
+  let evaluations = [];
+  try {
+    evaluations = readdirSync(new URL('../standards/vtp/evaluations/', import.meta.url), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  } catch {
+    evaluations = [];
+  }
+  for (const name of evaluations) {
+    const grids = `standards/vtp/evaluations/${name}`;
+    step(`The evaluation ${name}: the report in Word (charts as pictures)`, ['evaluate', grids, '--set', 'vtp', '-o', `out/evaluare-${name}.docx`]);
+    step(`The evaluation ${name} as one HTML page (charts in SVG)`, ['evaluate', grids, '--set', 'vtp', '-o', `out/evaluare-${name}.html`]);
+    step(`The evaluation ${name}: requirements most services fail, as draft observations`, ['evaluate', grids, '--set', 'vtp', '-o', `out/evaluare-${name}.json`, '--observations', `out/observatii-evaluare-${name}.yaml`]);
+  }
+}
+
 process.stdout.write(`\n${failed === 0 ? 'Main job done.' : `Main job: ${failed} step(s) failed.`}\n`);
 const outputs = readdirSync(new URL('../out/', import.meta.url)).filter((f) => !f.startsWith('.')).sort();
 process.stdout.write(`Outputs in out/: ${outputs.join(', ')}\n`);
 process.stdout.write(`
 What to try next:
   npx stdraft diff 2015-09 2016-02              what the February 2016 revision changed, unit by unit
+  open out/evaluare-2015.html                    the 2015 evaluation of five centres against the 2007-11 standards
   open out/compare-2015-09-2016-02-synoptic.html  the synoptic table as the workshop would see it projected
   open out/site/index.html                      the web site for the public consultation (docs/site.md)
   npx stdraft validate --fix <a copy of 2015-09.md>  repair the draft's cedilla diacritics

@@ -142,6 +142,35 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   define(
     program
+      .command('checklist')
+      .description('the evaluation grid of a version: one row per indicator, with the assessment, evidence and notes to fill (Excel, Word or CSV)')
+      .argument('<version>', 'a version name, a .md path, or git REV:path')
+      .option('--set <set>', 'the set the version name belongs to')
+      .option('-o, --output <file>', 'grid.xlsx (spreadsheet), grid.docx (paper) or grid.csv; without it, CSV on stdout')
+      .addOption(new Option('--format <format>', 'the format on stdout (-o - or no -o); a file\'s comes from its extension').choices(['xlsx', 'docx', 'csv']))
+      .option('--centre <name>', 'the service to be evaluated, written in the grid\'s header')
+      .addHelpText('after', examples(['stdraft checklist 2007-11 -o grila.xlsx', "stdraft checklist 2007-11 --centre 'Centrul regional de asistență Iași' -o grila-iasi.xlsx", 'stdraft checklist 2016-04 -o grila.docx'])),
+    () => import('./commands/checklist.js'),
+  );
+  define(
+    program
+      .command('evaluate')
+      .description('read filled grids of several services, check them, score each service per module and standard, and write the report')
+      .argument('<grids...>', 'filled grids (.xlsx or .csv) or folders holding them')
+      .option('--version <version>', 'the version evaluated (default: the one the grids name)')
+      .addOption(new Option('--evaluated-version <version>').hideHelp())
+      .option('--set <set>', 'the set the version name belongs to')
+      .option('-o, --output <file>', 'the report: OUT.docx, OUT.html or OUT.json (- for JSON on stdout); without it, a summary')
+      .option('--centre <name>', 'the service of a single grid (default: the grid\'s header, else the file name)')
+      .option('--observations <register>', 'add the requirements most services fail to this observation register (created if missing) as pending observations')
+      .option('--by <text>', 'who the observations are by (default: the evaluation of the services)')
+      .option('--partial-weight <n>', 'what a partial assessment counts, 0 to 1 (default 0.5, or evaluation.partial-weight in the config)')
+      .option('--failing <share>', 'a requirement is failed by most when more than this share of services do not meet it (default 0.5)')
+      .addHelpText('after', examples(['stdraft evaluate standards/vtp/evaluations/2015 -o out/evaluare-2015.docx', 'stdraft evaluate grila-iasi.xlsx grila-craiova.csv --version 2007-11 -o evaluare.html', 'stdraft evaluate standards/vtp/evaluations/2015 --observations out/observatii-evaluare.yaml'])),
+    () => import('./commands/evaluate.js'),
+  );
+  define(
+    program
       .command('site')
       .description('the static web site of a set for the public consultation: versions with stable anchors, synoptic tables, observations, the draft to download, search')
       .argument('[set]', 'the set (default: the only set, or default-set in the config)')
@@ -198,6 +227,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program.command('__complete', { hidden: true }).argument('<what>', 'sets | versions').argument('[set]'),
     () => import('./commands/completion.js').then((m) => ({ run: m.runComplete })),
   );
+
+  // `evaluate --version V` names the version evaluated, but the program's own -V/--version would take the
+  // option first wherever it stands: after `evaluate`, it is passed on under a name of its own.
+  const evaluateAt = argv.findIndex((a, i) => a === 'evaluate' && argv[i - 1] !== '--cwd');
+  if (evaluateAt >= 0) {
+    argv = argv.map((a, i) => (i > evaluateAt && (a === '--version' || a.startsWith('--version=')) ? a.replace('--version', '--evaluated-version') : a));
+  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -95,6 +95,12 @@ default-set: ${set}
 #   typography-quotes: off
 #   legal-technique: error
 
+# Evaluating services (stdraft evaluate, docs/evaluation.md): what a "parțial" assessment counts, and the share of
+# services above which a requirement counts as failed by most (and becomes a draft observation).
+# evaluation:
+#   partial-weight: 0.5
+#   failing-share: 0.5
+
 # Values the templates use (templates/<name>/*.md.hbs read them as config.<key>; docs/templates.md).
 # A short title for page headers:
 short-title: Standarde minime (titlu scurt)

@@ -49,7 +49,7 @@ describe('stdraft completion', () => {
   });
 
   it('__complete prints names of the workspace, and nothing outside one', async () => {
-    expect((await runCli(['__complete', 'versions'], { cwd: ROOT })).stdout).toBe('2015-09\n2016-02\n2016-04\n');
+    expect((await runCli(['__complete', 'versions'], { cwd: ROOT })).stdout).toBe('2007-11\n2015-09\n2016-02\n2016-04\n');
     expect((await runCli(['__complete', 'sets'], { cwd: ROOT })).stdout).toBe('vtp\n');
     expect((await runCli(['__complete', 'sets'], { cwd: tempDir() })).stdout).toBe('');
   });

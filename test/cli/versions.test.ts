@@ -31,7 +31,8 @@ describe('stdraft versions', () => {
     const json = JSON.parse(r.stdout) as { set: string; versions: Row[] };
     expect(json.set).toBe('vtp');
     expect(json.versions.map((v) => [v.version, v.date, v.status, v.supersedes])).toEqual([
-      ['2015-09', '2015-09-22', 'draft', null],
+      ['2007-11', '2007-10-10', 'final', null],
+      ['2015-09', '2015-09-22', 'draft', '2007-11'],
       ['2016-02', '2016-02-16', 'consultation', '2015-09'],
       ['2016-04', '2016-04-14', 'final', '2016-02'],
     ]);
@@ -39,7 +40,8 @@ describe('stdraft versions', () => {
       const { doc } = parseText(fs.readFileSync(path.join(SET, `${v.version}.md`), 'utf8'), v.file);
       expect(v).toMatchObject({ ...countUnits(doc), file: `standards/vtp/${v.version}.md`, workshop: doc.meta.workshop ?? null, problems: 0, error: null });
     }
-    expect(json.versions[0]!.workshop).toMatch(/septembrie 2015/);
+    expect(json.versions[0]!.workshop).toBeNull();
+    expect(json.versions[1]!.workshop).toMatch(/septembrie 2015/);
   });
 
   it('prints a table (text), the set named by default when it is the only one', async () => {
@@ -48,10 +50,11 @@ describe('stdraft versions', () => {
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^vtp — Standarde minime de calitate/);
     expect(lines[2]).toMatch(/^version +date +status +supersedes +modules +standards +requirements +indicators +workshop$/);
-    expect(lines[3]).toMatch(/^2015-09 +2015-09-22 +draft +— +6 +24 +140 +\d+ +Atelierul de lucru din 22-23 septembrie 2015, București$/);
-    expect(lines[4]).toMatch(/^2016-02 +2016-02-16 +consultation +2015-09 +6 +25 +144 +\d+ +Atelierul/);
-    expect(lines[5]).toMatch(/^2016-04 +2016-04-14 +final +2016-02 +6 +25 +145 +\d+$/);
-    expect(r.stdout.endsWith('\n3 versions\n')).toBe(true);
+    expect(lines[3]).toMatch(/^2007-11 +2007-10-10 +final +— +6 +21 +84 +\d+$/);
+    expect(lines[4]).toMatch(/^2015-09 +2015-09-22 +draft +2007-11 +6 +24 +140 +\d+ +Atelierul de lucru din 22-23 septembrie 2015, București$/);
+    expect(lines[5]).toMatch(/^2016-02 +2016-02-16 +consultation +2015-09 +6 +25 +144 +\d+ +Atelierul/);
+    expect(lines[6]).toMatch(/^2016-04 +2016-04-14 +final +2016-02 +6 +25 +145 +\d+$/);
+    expect(r.stdout.endsWith('\n4 versions\n')).toBe(true);
   });
 
   it('orders versions by name and counts generated documents exactly', async () => {

@@ -40,7 +40,7 @@ describe('stdraft compare --layout synoptic', () => {
   it('writes a landscape table with a repeated header, the observations of the matching register and a summary', async () => {
     const r = await produce(['compare', '2015-09', '2016-02']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^wrote .*out\.docx \(synoptic table 2015-09 → 2016-02: \d+ rows, 20 observations from 1 register\)\n$/);
+    expect(r.stdout).toMatch(/^wrote .*out\.docx \(synoptic table 2015-09 → 2016-02: \d+ rows, 28 observations from 1 register\)\n$/);
     const { document } = await readDocx(r.bytes!);
     expect(document).toMatch(/<w:pgSz [^>]*w:orient="landscape"/);
     const table = document.slice(document.lastIndexOf('<w:tbl>', document.indexOf('Observații și motivare')));
@@ -54,9 +54,9 @@ describe('stdraft compare --layout synoptic', () => {
     expect(all.some((t) => /^Standardul 5 → 6; S5\.1–S5\.6 → S6\.1–S6\.6/.test(t))).toBe(true);
     expect(all).toContain('Renumerotat: S6.1 → S7.1');
     expect(all).toContain('Mutat: S11.4 → S14.7');
-    expect(all.filter((t) => /^Decizie: (acceptată|acceptată parțial|respinsă|în așteptare)/.test(t))).toHaveLength(20);
+    expect(all.filter((t) => /^Decizie: (acceptată|acceptată parțial|respinsă|în așteptare)/.test(t))).toHaveLength(28);
     expect(all.some((t) => t.startsWith('Obs. 3 — S6.1 — ADPARE: '))).toBe(true);
-    expect(all).toContain('Observații: 20 (acceptate 10, acceptate parțial 5, respinse 5).');
+    expect(all).toContain('Observații: 28 (acceptate 15, acceptate parțial 5, respinse 8).');
     // Deletions struck through in the first column, insertions underlined in the second.
     const rows = [...table.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((m) => [...m[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => c[1]!));
     const row = rows.find((cells) => cells[0]?.includes('S2.2.'))!;
@@ -83,7 +83,7 @@ describe('stdraft compare --layout synoptic', () => {
     const none = await produce(['compare', '2015-09', '2016-04']);
     expect(none.stdout).toMatch(/0 observations from 0 registers/);
     const given = await produce(['compare', '2015-09', '2016-04', '--comments', 'standards/vtp/comments/2015-09-workshop.yaml']);
-    expect(given.stdout).toMatch(/20 observations from 1 register/);
+    expect(given.stdout).toMatch(/28 observations from 1 register/);
   });
 
   it('says there are no changes when FROM equals TO', async () => {
@@ -114,7 +114,7 @@ describe('stdraft compare --format html', () => {
     expect(fullHtml).toContain('serviciile <del class="typo">ş</del>i datele');
     expect(fullHtml).toContain('serviciile <ins class="typo">ș</ins>i datele');
     expect(html).toContain('Renumerotat: S6.1 → S7.1');
-    expect((html.match(/class="observation /g) ?? []).length).toBe(20);
+    expect((html.match(/class="observation /g) ?? []).length).toBe(28);
   });
 
   it('writes the page to stdout with -o -', async () => {
@@ -234,9 +234,9 @@ describe('stdraft report', () => {
     const r = await runCli(['report', REGISTER, '--format', 'md'], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^# Raport privind recomandările primite\n/);
-    expect(r.stdout).toContain('| Primite | 20 |\n| Acceptate | 10 |\n| Acceptate parțial | 5 |\n| Respinse | 5 |\n| În așteptare | 0 |');
+    expect(r.stdout).toContain('| Primite | 28 |\n| Acceptate | 15 |\n| Acceptate parțial | 5 |\n| Respinse | 8 |\n| În așteptare | 0 |');
     expect(r.stdout).toContain('| ADPARE | 4 | 1 | 2 | 1 | 0 |');
-    expect((r.stdout.match(/^#### Obs\. \d+ — /gm) ?? []).length).toBe(20);
+    expect((r.stdout.match(/^#### Obs\. \d+ — /gm) ?? []).length).toBe(28);
     expect(r.stdout).toContain('#### Obs. 1 — Modulul II — Centrul regional ANITP Iași');
     expect(r.stdout).toContain('**Decizie:** acceptată parțial');
   });
@@ -245,11 +245,11 @@ describe('stdraft report', () => {
     const file = path.join(tempDir(), 'raport.docx');
     const r = await runCli(['report', REGISTER, '-o', file], { cwd: ROOT });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/wrote .*raport\.docx \(20 observations: 10 accepted, 5 partially accepted, 5 rejected, 0 pending\)/);
+    expect(r.stdout).toMatch(/wrote .*raport\.docx \(28 observations: 15 accepted, 5 partially accepted, 8 rejected, 0 pending\)/);
     const all = text((await readDocx(new Uint8Array(fs.readFileSync(file)))).document);
     expect(all).toContain('Raport privind recomandările primite');
-    expect(all.filter((t) => /^Obs\. \d+ — /.test(t))).toHaveLength(20);
-    expect(all).toContain('Incluse în proiect (integral sau parțial): 15. Neincluse (respinse): 5.');
+    expect(all.filter((t) => /^Obs\. \d+ — /.test(t))).toHaveLength(28);
+    expect(all).toContain('Incluse în proiect (integral sau parțial): 20. Neincluse (respinse): 8.');
   });
 
   it('refuses a Word report without -o, a register with an unknown target, and a wrong extension', async () => {

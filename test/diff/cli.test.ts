@@ -135,7 +135,7 @@ describe('stdraft diff: equal versions, --exit-code, -o', () => {
 
 describe('stdraft diff: bad input', () => {
   const cases: [string, string[], RegExp][] = [
-    ['unknown version', ['diff', '2015-09', '2017-01'], /^stdraft: unknown version "2017-01" in set vtp \(versions: 2015-09, 2016-02, 2016-04\)\n$/],
+    ['unknown version', ['diff', '2015-09', '2017-01'], /^stdraft: unknown version "2017-01" in set vtp \(versions: 2007-11, 2015-09, 2016-02, 2016-04\)\n$/],
     ['unknown set', ['diff', '2015-09', '2016-02', '--set', 'nope'], /^stdraft: unknown set "nope" in .*standards \(sets: vtp\)\n$/],
     ['missing file', ['diff', 'standards/vtp/2015-09.md', 'standards/vtp/missing.md'], /^stdraft: standards\/vtp\/missing\.md: file not found \(/],
     ['bad git revision', ['diff', 'no-such-rev:standards/vtp/2015-09.md', '2016-02'], /^stdraft: no-such-rev:standards\/vtp\/2015-09\.md: git could not read it: /],

@@ -18,7 +18,7 @@ const commaBelow = (s: string) => s.replace(CEDILLA, (c) => ({ ş: 'ș', ţ: 'ț
 describe('fixDocument', () => {
   it('fixes the five cedilla words of the 2015-09 draft and nothing else', () => {
     const original = fs.readFileSync(path.join(ROOT, 'standards/vtp/2015-09.md'), 'utf8');
-    const result = fixDocument(parse(original, '2015-09.md'), { versions: ['2015-09'], expectedVersion: '2015-09' });
+    const result = fixDocument(parse(original, '2015-09.md'), { versions: ['2007-11', '2015-09'], expectedVersion: '2015-09' });
     expect(result.changed).toBe(true);
     expect(result.text).toBe(commaBelow(original));
     expect(result.changes).toEqual([
@@ -97,25 +97,27 @@ describe('fixDocument', () => {
 
 describe('validate --fix', () => {
   const draft = fs.readFileSync(path.join(ROOT, 'standards/vtp/2015-09.md'), 'utf8');
+  // The version the draft supersedes: without it, the draft's `supersedes` would be a finding too.
+  const previous = fs.readFileSync(path.join(ROOT, 'standards/vtp/2007-11.md'), 'utf8');
 
   it('rewrites the fixed file atomically, reports the changes, and a second run has nothing fixable', async () => {
-    const dir = tempDir({ 'standards/vtp/2015-09.md': draft, 'standards/vtp/2016-02.md': fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8') });
+    const dir = tempDir({ 'standards/vtp/2007-11.md': previous, 'standards/vtp/2015-09.md': draft, 'standards/vtp/2016-02.md': fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8') });
     const clean = path.join(dir, 'standards/vtp/2016-02.md');
     const inode = fs.statSync(clean).ino;
     const r = await runCli(['validate', '--fix'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout.startsWith('fixed standards/vtp/2015-09.md (5 changes):\n  59:117 typography-cedilla: "şi" → "și"\n')).toBe(true);
-    expect(r.stdout).toMatch(/\n4 problems \(3 errors, 1 warning\) in 1 of 2 files\n$/);
+    expect(r.stdout).toMatch(/\n4 problems \(3 errors, 1 warning\) in 1 of 3 files\n$/);
     expect(fs.readFileSync(path.join(dir, 'standards/vtp/2015-09.md'), 'utf8')).toBe(commaBelow(draft));
     expect(fs.statSync(clean).ino, 'a file with nothing to fix is not rewritten').toBe(inode);
-    expect(fs.readdirSync(path.join(dir, 'standards/vtp')).sort(), 'no temporary file left').toEqual(['2015-09.md', '2016-02.md']);
+    expect(fs.readdirSync(path.join(dir, 'standards/vtp')).sort(), 'no temporary file left').toEqual(['2007-11.md', '2015-09.md', '2016-02.md']);
     const again = await runCli(['validate'], { cwd: dir });
     expect(again.stdout).not.toMatch(/--fix/);
-    expect(again.stdout).toMatch(/\n4 problems \(3 errors, 1 warning\) in 1 of 2 files\n$/);
+    expect(again.stdout).toMatch(/\n4 problems \(3 errors, 1 warning\) in 1 of 3 files\n$/);
   });
 
   it('keeps stdout machine-readable with --format json (the changes go to stderr)', async () => {
-    const dir = tempDir({ '2015-09.md': draft });
+    const dir = tempDir({ '2007-11.md': previous, '2015-09.md': draft });
     const r = await runCli(['validate', '--fix', '--format', 'json', '2015-09.md'], { cwd: dir });
     expect(r.stderr).toMatch(/^fixed 2015-09\.md \(5 changes\):\n/);
     expect((JSON.parse(r.stdout) as unknown[]).length).toBe(4);

@@ -31,7 +31,7 @@ describe('validate: exit codes', () => {
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^stdraft: no workspace found/);
     const unknown = await runCli(['validate', '2099-01'], { cwd: ROOT });
-    expect(unknown).toMatchObject({ code: 2, stderr: 'stdraft: unknown version "2099-01" in set vtp (versions: 2015-09, 2016-02, 2016-04)\n' });
+    expect(unknown).toMatchObject({ code: 2, stderr: 'stdraft: unknown version "2099-01" in set vtp (versions: 2007-11, 2015-09, 2016-02, 2016-04)\n' });
     expect((await runCli(['validate', '--set', 'nope'], { cwd: ROOT })).code).toBe(2);
     expect((await runCli(['validate', 'missing.md'], { cwd: ROOT })).stderr).toMatch(/^stdraft: missing\.md: file not found/);
   });

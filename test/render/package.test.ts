@@ -176,7 +176,9 @@ describe('the comparison documents streamed', () => {
   it('synoptic table with the workshop’s observations: the same parts, the table written row by row', async () => {
     const file = path.join(ROOT, 'standards', 'vtp', 'comments', '2015-09-workshop.yaml');
     const registers = readRegisters([{ file: 'comments/2015-09-workshop.yaml', text: fs.readFileSync(file, 'utf8') }]);
-    const observations = resolveObservations(registers, (name) => ({ '2015-09': from, '2016-02': to })[name] ?? null);
+    // The evaluation's observations target the standards evaluated (2007-11): they are placed after the units.
+    const previous = bundled('2007-11');
+    const observations = resolveObservations(registers, (name) => ({ '2007-11': previous, '2015-09': from, '2016-02': to })[name] ?? null);
     const streamed = await synopticDocx(changeset(), { registers, observations });
     const whole = await synopticDocx(changeset(), { registers, observations, stream: false });
     const parts = await partsOf(streamed.bytes);

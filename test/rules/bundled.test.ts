@@ -67,10 +67,16 @@ describe('validate on the bundled standards', () => {
     expect(code).toBe(0);
   });
 
-  it('with no paths, checks the three versions and two registers of the workspace', async () => {
+  it('2007-11, the standards the 2015 evaluation used, has no finding', async () => {
+    const { code, rows } = await validateJson(['standards/vtp/2007-11.md']);
+    expect(rows).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it('with no paths, checks the four versions and two registers of the workspace', async () => {
     const r = await runCli(['validate'], { cwd: ROOT });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/\n9 problems \(8 errors, 1 warning\) in 1 of 5 files\n5 of them can be fixed with --fix\n$/);
+    expect(r.stdout).toMatch(/\n9 problems \(8 errors, 1 warning\) in 1 of 6 files\n5 of them can be fixed with --fix\n$/);
     expect(r.stdout.startsWith('standards/vtp/2015-09.md\n')).toBe(true);
   });
 });

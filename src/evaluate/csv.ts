@@ -1,0 +1,57 @@
+/**
+ * The grid as CSV (UTF-8 with a byte-order mark, so spreadsheets show the diacritics; the same rows as the
+ * workbook), and CSV bytes read back as a sheet: UTF-8 or UTF-16 with a BOM, UTF-8, else Windows-1250 (what
+ * Romanian Excel saves as "CSV"); `,`, `;` or tab separators, chosen by which one shows the grid's header.
+ */
+import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
+import { gridLayout, type GridInfo } from './layout.js';
+import type { Grid } from './grid.js';
+import { fold, type Sheet, type SheetCell } from './read-grid.js';
+
+const quote = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+export function gridCsv(grid: Grid, info: GridInfo = {}): string {
+  const lines = gridLayout(grid, info, { repeatText: true }).map((row) => {
+    const cells = [...row.cells];
+    while (cells.length < 9) cells.push('');
+    return cells.map(quote).join(',');
+  });
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+export interface DecodedCsv {
+  text: string;
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250';
+}
+
+export function decodeCsv(bytes: Uint8Array): DecodedCsv {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1250'), encoding: 'windows-1250' };
+  }
+}
+
+const HEADER_WORDS = ['cerinta', 'indicator', 'evaluare', 'requirement', 'assessment'];
+
+/** The CSV as a sheet; `delimiter` is the separator that made the grid's header readable. */
+export function readCsvSheet(text: string, file: string): { sheet: Sheet; delimiter: string } {
+  let best: { records: string[][]; delimiter: string; score: number } | null = null;
+  for (const delimiter of [',', ';', '\t']) {
+    let records: string[][];
+    try {
+      records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, bom: true }) as string[][];
+    } catch {
+      continue;
+    }
+    const score = Math.max(0, ...records.slice(0, 40).map((r) => r.filter((c) => HEADER_WORDS.includes(fold(c))).length));
+    if (!best || score > best.score) best = { records, delimiter, score };
+  }
+  if (!best) throw new Error('unreadable CSV (unbalanced quotes)');
+  const rows = best.records.map((r) => r.map((c): SheetCell | undefined => (c === '' ? undefined : { text: c })));
+  return { sheet: { file, rows, hiddenRows: [], merges: [] }, delimiter: best.delimiter };
+}
