@@ -35,7 +35,7 @@ function installCleanup(): void {
  * must not be a folder, a FIFO, a socket or a block device, and it must not be one of the inputs or one of
  * the workspace's own files (config, versions, registers, templates), links seen through.
  */
-export function checkOutputPath(file: string, inputs: (string | null)[] = []): string {
+export function checkOutputPath(file: string, inputs: (string | null)[] = [], options: { editsRegister?: boolean } = {}): string {
   const resolved = path.resolve(file);
   const dir = path.dirname(resolved);
   let dirStat: fs.Stats;
@@ -55,7 +55,9 @@ export function checkOutputPath(file: string, inputs: (string | null)[] = []): s
     if (input && sameFile(input, target)) throw outputError(file, 'is also an input; refusing to overwrite it', 'choose another output path');
   }
   const role = workspaceRole(target);
-  if (role) throw outputError(file, `is ${role}; refusing to replace it`, 'write outputs outside standards/ and templates/, e.g. out/');
+  // A command that adds to an observation register (evaluate --observations) edits it as fmt --write edits a
+  // version; every other file of the workspace stays out of reach.
+  if (role && !(options.editsRegister && role.kind === 'register')) throw outputError(file, `is ${role.description}; refusing to replace it`, 'write outputs outside standards/ and templates/, e.g. out/');
   return resolved;
 }
 

@@ -37,7 +37,9 @@ export const STORE_FIELDS = ['label', 'title', 'url', 'version', 'lang', 'excerp
 export function searchIndexScript(documents: readonly SearchDocument[]): string {
   const index = new MiniSearch<SearchDocument>({ fields: SEARCH_FIELDS, storeFields: STORE_FIELDS, tokenize: searchTokenize, processTerm: searchProcessTerm });
   index.addAll(documents);
-  return `/* The search index of the site (MiniSearch ${MINISEARCH_VERSION}), made by stdraft. */\nwindow.STDRAFT_SEARCH_INDEX = ${JSON.stringify(index)};\n`;
+  // Version names sort chronologically (the format's contract): the newest text comes first among equals.
+  const versions = [...new Set(documents.map((d) => d.version))].sort();
+  return `/* The search index of the site (MiniSearch ${MINISEARCH_VERSION}), made by stdraft. */\nwindow.STDRAFT_SEARCH_INDEX = ${JSON.stringify(index)};\nwindow.STDRAFT_SEARCH_VERSIONS = ${JSON.stringify(versions)};\n`;
 }
 
 export const MINISEARCH_VERSION = '7.2.0';
@@ -85,12 +87,18 @@ export function siteScript(): string {
     if (!box || !input || !window.MiniSearch || !window.STDRAFT_SEARCH_INDEX) return;
     var index = window.MiniSearch.loadJS(window.STDRAFT_SEARCH_INDEX, { fields: ${JSON.stringify(SEARCH_FIELDS)}, storeFields: ${JSON.stringify(STORE_FIELDS)}, tokenize: tokenize, processTerm: processTerm });
     var status = document.getElementById('search-status');
+    var versions = window.STDRAFT_SEARCH_VERSIONS || [];
+    // The same unit in several versions scores alike: the newer version's comes first.
+    function recency(id, term, stored) {
+      var rank = versions.indexOf(stored && stored.version);
+      return rank < 0 ? 1 : 1 + 0.3 * (rank + 1) / versions.length;
+    }
     var words = { one: box.getAttribute('data-one'), many: box.getAttribute('data-many'), none: box.getAttribute('data-none') };
     function show(query) {
       box.textContent = '';
       query = query.trim();
       if (!query) { status.textContent = ''; return; }
-      var results = index.search(query, { prefix: true, fuzzy: function (term) { return term.length > 4 ? 0.2 : 0; }, boost: { label: 4, title: 2 }, combineWith: 'AND' });
+      var results = index.search(query, { prefix: true, fuzzy: function (term) { return term.length > 4 ? 0.2 : 0; }, boost: { label: 4, title: 2 }, boostDocument: recency, combineWith: 'AND' });
       status.textContent = (results.length === 0 ? words.none : results.length === 1 ? words.one : words.many).replace('{n}', String(results.length)).replace('{q}', query);
       var list = document.createElement('ol');
       list.className = 'results';
