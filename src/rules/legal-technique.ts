@@ -33,7 +33,6 @@ export const legalTechnique: DocumentRule = {
     'amend-accordingly': 'Expected the amended unit restated ("se modifică și va avea următorul cuprins:"), found "{{found}}"',
   },
   check(doc, ctx) {
-    checkText(doc.intro, ctx);
     for (const module of doc.modules) {
       for (const standard of module.standards) {
         for (const req of standard.requirements) checkText(req.text, ctx);
