@@ -12,6 +12,7 @@
  *   art. 7 alin. (2): 30 days after the announcement).
  */
 import type { Register } from '../comments/index.js';
+import { configError } from '../errors.js';
 import { addDays, isoDate, parseDate } from './dates.js';
 import type { TemplateConfig } from './template-config.js';
 
@@ -70,12 +71,14 @@ export function memoData(config: Record<string, unknown>): Record<string, unknow
   const order = asMap(config['order']);
   const memo = asMap(order?.['memo']);
   if (!memo) return undefined;
-  const kind = typeof memo['kind'] === 'string' ? memo['kind'].trim().toLocaleLowerCase('ro-RO') : 'referat de aprobare';
+  const kind = typeof memo['kind'] === 'string' ? memo['kind'].trim().toLocaleLowerCase('ro-RO') : memo['kind'] === undefined || memo['kind'] === null ? 'referat de aprobare' : String(memo['kind']);
   const forms = MEMO_KINDS[kind as keyof typeof MEMO_KINDS];
-  const out: Record<string, unknown> = { ...memo };
-  if (forms) Object.assign(out, { kind, ...forms });
-  else delete out['kind'];
-  return out;
+  if (!forms) {
+    throw configError('stdraft.config.yaml', `Expected order.memo.kind to be ${Object.keys(MEMO_KINDS).join(' or ')}, found ${JSON.stringify(memo['kind'])}`, {
+      hint: 'the approval memo of the initiator, which the preamble cites first',
+    });
+  }
+  return { ...memo, kind, ...forms };
 }
 
 /**

@@ -201,3 +201,13 @@ describe('LibreOffice reads each formal part of the order, in order', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 });
+
+describe('the memo kind', () => {
+  it('refuses a kind that is neither a referat de aprobare nor a notă de fundamentare (exit 2, naming the key)', async () => {
+    const cwd = bundled({ config: (t) => t.replace('kind: referat de aprobare ', 'kind: raport ') });
+    const result = await produce('render', ['2016-02'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.bytes).toBeNull();
+    expect(result.stderr).toBe('stdraft: stdraft.config.yaml: Expected order.memo.kind to be referat de aprobare or notă de fundamentare, found "raport" (the approval memo of the initiator, which the preamble cites first)\n');
+  });
+});
