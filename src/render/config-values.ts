@@ -45,6 +45,7 @@ export function configValueReasons(
   configFile: string | null,
   printed: readonly PrintedValue[] = [],
   frontMatterKeys: readonly string[] = [],
+  frontMatter: { file: string; data: Record<string, unknown> } | null = null,
 ): string[] {
   const reasons: string[] = [];
   const file = configFile ?? 'stdraft.config.yaml';
@@ -73,11 +74,17 @@ export function configValueReasons(
     if (seen.has(value.text)) continue;
     seen.add(value.text);
     const head = value.path.replace(/^(?:\.\.\/)+|^@root\./, '').split('.')[0]!;
-    // Front-matter text is validated with the version (typography rules); here only what validate allows.
+    // Front-matter text is validated with the version (typography rules are errors there); here what validate
+    // only warns about but an order must not print: placeholders and act numbers without their point.
     const fromFrontMatter = frontMatterKeys.includes(head) || head === 'this';
-    const problems = valueProblems(value.text).filter((p) => !fromFrontMatter || /placeholder|empty/.test(p));
+    const problems = valueProblems(value.text).filter((p) => !fromFrontMatter || /placeholder|empty|act numbers/.test(p));
+    // Where the value is set: a front matter key holding it (or a list holding it), else "where it is set".
+    const key = frontMatter
+      ? Object.entries(frontMatter.data).find(([, v]) => v === value.text || (Array.isArray(v) && v.includes(value.text)))?.[0]
+      : undefined;
+    const where = key ? `correct ${key} in the front matter of ${frontMatter!.file}` : 'correct the value where it is set';
     for (const problem of problems) {
-      reasons.push(`${value.file}:${value.line}: {{${value.path}}} prints "${shorten(value.text)}": ${problem} (correct the value where it is set)`);
+      reasons.push(`${value.file}:${value.line}: {{${value.path}}} prints "${shorten(value.text)}": ${problem} (${where})`);
     }
   }
   return reasons;

@@ -5,7 +5,7 @@
  * Also: an enumeration has two items or more; paragraphs (1), (2) only when there are two or more; annexes
  * are cited in the order of their numbers (a first mention of anexa nr. 3 before anexa nr. 2 is out of order);
  * "se modifică corespunzător" is not a way to amend (the unit is restated: "se modifică și va avea următorul
- * cuprins:").
+ * cuprins:"); act numbers of four or more digits take a point, `nr. 1.238/2007` (text and front matter).
  */
 import type { List, Paragraph } from 'mdast';
 import type { Node } from 'unist';
@@ -31,6 +31,7 @@ export const legalTechnique: DocumentRule = {
     'lone-paragraph': 'Expected paragraph (2) after (1), found a single numbered paragraph (number paragraphs only when there are two or more)',
     'annex-order': 'Expected anexa nr. {{expected}} to be cited before anexa nr. {{found}} (annexes are numbered in the order of their first mention)',
     'amend-accordingly': 'Expected the amended unit restated ("se modifică și va avea următorul cuprins:"), found "{{found}}"',
+    'act-number': 'Expected "{{expected}}" (act numbers of four or more digits take a point), found "{{found}}"',
   },
   check(doc, ctx) {
     for (const module of doc.modules) {
@@ -77,11 +78,19 @@ function endEnumeration(state: Enumeration, ctx: RuleContext): void {
   state.first = null;
 }
 
+const ACT_NUMBER = /(?<![\p{L}])nr\.\s*(\d{4,})(?=\/\d|(?![\d.]))/gu;
 const ANNEX_CITE = /(?<![\p{L}])anex(?:a|ei|ele|elor)\s+(?:nr\.\s*)?(\d+)(?![\p{N}])/giu;
 const AMEND_ACCORDINGLY = /(?<![\p{L}])se\s+modific[ăa]\s+(?:în\s+mod\s+)?corespunz[ăa]tor(?![\p{L}])/giu;
 
 /** Annex citations in order, and "se modifică corespunzător", in the running text of the whole document. */
 function checkRunningText(doc: Parameters<typeof legalTechnique.check>[0], ctx: RuleContext): void {
+  // Act numbers, in the front matter (legal-basis is printed in the order's preamble) and the text.
+  for (const segment of textSegments(doc, ctx.text, { frontMatter: true })) {
+    for (const m of segment.value.matchAll(ACT_NUMBER)) {
+      const expected = `nr. ${m[1]!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+      ctx.report({ messageId: 'act-number', span: segment.span(m.index, m.index + m[0].length), data: { expected, found: m[0] } });
+    }
+  }
   const cited = new Set<number>();
   let highest = 0;
   for (const segment of textSegments(doc, ctx.text)) {

@@ -84,6 +84,16 @@ describe('the final gate checks what the order takes from the config', () => {
   });
 });
 
+describe('the final gate checks the front matter values the order prints', () => {
+  it('refuses an act number without its point in legal-basis (a warning in validate, a reason in export)', async () => {
+    const version = fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-04.md'), 'utf8').replace('  - Legea asistenței sociale nr. 292/2011,', '  - Hotărârea Guvernului nr. 1238/2007 (context);\n  - Legea asistenței sociale nr. 292/2011,');
+    const cwd = bundled({ files: { 'standards/vtp/2016-04.md': version } });
+    const reasons = await refusedExport(cwd);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatch(/^ {2}- .*templates\/final\/preambul\.md\.hbs:\d+: \{\{this\}\} prints "Hotărârea Guvernului nr\. 1238\/2007 \(context\);": Expected "nr\. 1\.238" \(act numbers of four or more digits take a point\), found "nr\. 1238" \(correct legal-basis in the front matter of standards\/vtp\/2016-04\.md\)$/);
+  });
+});
+
 describe('the final gate checks the registers the version answers', () => {
   it('refuses 2016-04 while an observation on 2016-02 answered by 2016-04 (to: 2016-04) is pending', async () => {
     const register = fs.readFileSync(path.join(ROOT, 'standards/vtp/comments/2016-02-workshop.yaml'), 'utf8');

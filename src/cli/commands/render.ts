@@ -121,7 +121,7 @@ export async function produceDocx(
   progress.end();
   if (configValueReasons) {
     // The other values the templates printed (the config's order.* and consultation.* passed above).
-    const reasons = configValueReasons(ws?.config.data ?? {}, configLabel, printed, FRONT_MATTER_KEYS);
+    const reasons = configValueReasons(ws?.config.data ?? {}, configLabel, printed, FRONT_MATTER_KEYS, { file: source.label, data: doc.frontMatter?.data ?? {} });
     if (reasons.length > 0) return refuse(reasons);
   }
 
