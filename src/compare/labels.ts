@@ -16,6 +16,13 @@ export interface CompareWords {
   observationsColumn: string;
   unchanged: string;
   renumberedOnly: string;
+  /** The same words for a single unit, by kind: `Standardul 4: nemodificat`, `S1.2: nemodificată`. */
+  unchangedOne: Record<'module' | 'standard' | 'requirement', string>;
+  renumberedOnlyOne: Record<'module' | 'standard' | 'requirement', string>;
+  /** The front matter's fields as the page names them (`date` → `data`). */
+  fields: Record<string, string>;
+  /** `20 de observații`. */
+  observationCount: (n: number) => string;
   typographicIn: string;
   renumbered: string;
   moved: string;
@@ -72,6 +79,22 @@ const RO: CompareWords = {
   observationsColumn: 'Observații și motivare',
   unchanged: 'nemodificate',
   renumberedOnly: 'renumerotate, fără alte modificări',
+  unchangedOne: { module: 'nemodificat', standard: 'nemodificat', requirement: 'nemodificată' },
+  renumberedOnlyOne: { module: 'renumerotat, fără alte modificări', standard: 'renumerotat, fără alte modificări', requirement: 'renumerotată, fără alte modificări' },
+  fields: {
+    title: 'titlul',
+    version: 'versiunea',
+    date: 'data',
+    status: 'stadiul',
+    lang: 'limba',
+    supersedes: 'versiunea revizuită',
+    workshop: 'atelierul de lucru',
+    issuer: 'emitentul',
+    'legal-basis': 'temeiul legal',
+    authors: 'autorii',
+    note: 'nota',
+  },
+  observationCount: (n) => (n === 1 ? '1 observație' : n !== 0 && (n % 100 === 0 || n % 100 >= 20) ? `${n} de observații` : `${n} observații`),
   typographicIn: 'corecturi tipografice în',
   renumbered: 'Renumerotat',
   moved: 'Mutat',
@@ -127,6 +150,22 @@ const EN: CompareWords = {
   observationsColumn: 'Observations and reasons',
   unchanged: 'unchanged',
   renumberedOnly: 'renumbered, otherwise unchanged',
+  unchangedOne: { module: 'unchanged', standard: 'unchanged', requirement: 'unchanged' },
+  renumberedOnlyOne: { module: 'renumbered, otherwise unchanged', standard: 'renumbered, otherwise unchanged', requirement: 'renumbered, otherwise unchanged' },
+  fields: {
+    title: 'title',
+    version: 'version',
+    date: 'date',
+    status: 'status',
+    lang: 'language',
+    supersedes: 'version revised',
+    workshop: 'workshop',
+    issuer: 'issuer',
+    'legal-basis': 'legal basis',
+    authors: 'authors',
+    note: 'note',
+  },
+  observationCount: (n) => (n === 1 ? '1 observation' : `${n} observations`),
   typographicIn: 'typographic corrections in',
   renumbered: 'Renumbered',
   moved: 'Moved',

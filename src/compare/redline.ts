@@ -20,8 +20,22 @@ import { DocxWriter, type MarkingStats } from './writer.js';
 export interface RedlineOptions {
   /** Author of the revisions (typographic ones get `AUTHOR (tipografie)`). */
   author: string;
+  /** A short title for the page header (the config's `short-title`); else the title, shortened to fit one line. */
+  shortTitle?: string;
   /** Write the document as it is made (default true; false: docx writes it whole). */
   stream?: boolean;
+}
+
+/** A title that fits on one header line with the versions (A4 portrait, 10 pt): at most 60 characters, cut at a word. */
+export function headerTitle(title: string): string {
+  const clean = title.replace(/\s+/g, ' ').trim();
+  if (clean.length <= 60) return clean;
+  const cut = clean.slice(0, 59);
+  const space = cut.lastIndexOf(' ');
+  // Whole words, and not ending on a preposition or conjunction ("… serviciile de…").
+  const words = (space > 30 ? cut.slice(0, space) : cut).replace(/[\s,;:–—-]+$/, '').split(' ');
+  while (words.length > 3 && /^(?:de|și|a|al|ale|ai|în|la|cu|pe|pentru|din|privind|of|and|the|for|in|on|to)$/i.test(words[words.length - 1]!)) words.pop();
+  return `${words.join(' ').replace(/[\s,;:–—-]+$/, '')}…`;
 }
 
 export interface Redline {
@@ -83,7 +97,7 @@ export async function redlineDocx(changeset: Changeset, options: RedlineOptions)
       page,
       font: font(12),
       lang,
-      header: `${to.doc.meta.title ?? to.label} — ${from.label} → ${to.label}`,
+      header: `${headerTitle(options.shortTitle ?? to.doc.meta.title ?? to.label)} — ${from.label} → ${to.label}`,
       properties: {
         title: `${words.redlineTitle}: ${from.label} → ${to.label}`,
         subject: to.doc.meta.title,

@@ -12,7 +12,9 @@ import { StreamedTable } from '../render/package.js';
 import { escapeMarkdown } from '../render/handlebars.js';
 import { STYLE } from '../render/styles.js';
 import { a4, compareDocument, font, markdownToDocx } from './document.js';
-import { compareWords, decisionWord } from './labels.js';
+import { toString } from 'mdast-util-to-string';
+import type { Lang } from '../model/types.js';
+import { compareWords, decisionWord, displayDate } from './labels.js';
 import type { PlacedObservation } from './observations.js';
 import { CHANGE_KINDS } from './summary.js';
 import { buildSynoptic, type Synoptic, type SynopticOptions, type SynopticRow, type VersionFacts } from './synoptic.js';
@@ -98,6 +100,9 @@ function tableRow(row: SynopticRow, s: Synoptic, widths: number[], cellCtx: (w: 
   const noteParagraphs = notes.length > 0 ? [note(notes.join(' · '), ctx)] : [];
   const structure = row.kind === 'unit' && row.entry.kind !== 'requirement' ? STRUCTURE_FILL : undefined;
   return new TableRow({
+    // A row that fits on a page is not split across pages: a split would leave a nearly empty cell, or a
+    // table whose header row is not repeated (Word repeats the header rows of a top-level table only).
+    ...(structure || fitsOnAPage(row) ? { cantSplit: true } : {}),
     children: [
       new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, ...shade(structure), children: from.length > 0 ? from : [dash(ctx)] }),
       new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, ...shade(structure), children: [...noteParagraphs, ...(to.length > 0 ? to : [dash(ctx)])] }),
@@ -106,13 +111,36 @@ function tableRow(row: SynopticRow, s: Synoptic, widths: number[], cellCtx: (w: 
   });
 }
 
+/**
+ * Whether a row is short enough to keep whole on a landscape page (estimated from its text: the longer of the
+ * text columns, a table's rows, the observations). Such a row moves to the next page whole instead of leaving a
+ * line or two at the bottom of one page; a table in it then never runs onto a page without its header row.
+ */
+function fitsOnAPage(row: Extract<SynopticRow, { kind: 'unit' | 'block' }>): boolean {
+  const side = { from: 0, to: 0 };
+  for (const o of row.outs) {
+    const lines =
+      o.item.kind === 'piece' && o.item.piece.kind === 'text'
+        ? o.item.piece.text.length / 55
+        : o.item.kind === 'mark'
+          ? 1
+          : o.item.kind === 'table'
+            ? o.item.node.children.reduce((n, r) => n + 1 + Math.max(0, ...r.children.map((c) => toString(c).length / 25)), 0)
+            : 0;
+    if (o.state !== 'ins') side.from += lines;
+    if (o.state !== 'del') side.to += lines;
+  }
+  const observations = row.observations.reduce((n, p) => n + 2 + (p.observation.text.length + p.observation.response.length) / 45, 0);
+  return Math.max(side.from, side.to, observations) < 30;
+}
+
 function observationsCell(observations: readonly PlacedObservation[], s: Synoptic, width: number, ctx: DocxContext, fill?: string): TableCell {
   const words = compareWords(s.lang);
   const several = s.registers.length > 1;
   const paragraphs: Paragraph[] = [];
   for (const p of observations) {
     const o = p.observation;
-    const where = several ? ` (${p.file})` : '';
+    const where = several ? ` (${registerRef(p, s.lang)})` : '';
     paragraphs.push(
       ctx.paragraph({
         style: STYLE.tableText,
@@ -162,7 +190,7 @@ export function titleMarkdown(s: Synoptic): string {
   const e = (t: string) => escapeMarkdown(t).replace(/\n/g, ' ');
   const lines: string[] = [`# ${e(s.title)}`, '', `## ${e(`${words.synopticTitle}: ${s.from.label} → ${s.to.label}`)}`, ''];
   lines.push(...markdownTable(factsTable(s), e), '');
-  lines.push(`**${e(words.registers)}:** ${s.registers.length > 0 ? s.registers.map((r) => e(`${r.title} (${r.file}, ${r.count})`)).join('; ') : e(words.noRegisters)}`, '');
+  lines.push(`**${e(words.registers)}:** ${s.registers.length > 0 ? s.registers.map((r) => e(registerText(r, words))).join('; ') : e(words.noRegisters)}`, '');
   if (!s.changed) {
     lines.push(`**${e(words.noChanges(s.from.label, s.to.label))}**`, '');
     return lines.join('\n');
@@ -215,13 +243,24 @@ function markdownTable(rows: string[][], escape: (text: string) => string): stri
   return [line(rows[0]!), `|${' --- |'.repeat(rows[0]!.length)}`, ...rows.slice(1).map(line)];
 }
 
+/** Which register an observation comes from, when there are several: `registrul din 17 februarie 2016`. */
+export function registerRef(p: PlacedObservation, lang: Lang): string {
+  const date = displayDate(p.register.date, lang);
+  return date ? `${lang === 'en' ? 'register of' : 'registrul din'} ${date}` : p.register.title || p.file;
+}
+
+/** A register in the title block: its title and how many observations it holds (`… (20 de observații)`). */
+export function registerText(r: { title: string; file: string; count: number }, words: ReturnType<typeof compareWords>): string {
+  return `${r.title || r.file} (${words.observationCount(r.count)})`;
+}
+
 /** Sentences under the counts: typographic corrections, identification data changed, observations. */
 export function summaryNotes(s: Synoptic): string[] {
   const words = compareWords(s.lang);
   const out: string[] = [];
   const typographic = s.counts.requirement.typographic + s.counts.standard.typographic + s.counts.module.typographic;
   if (typographic > 0) out.push(`${capitalise(words.counts.typographic)}: ${typographic} (${s.lang === 'en' ? 'cedilla ş ţ → comma-below ș ț, quotes, spaces; not changes of substance' : 'ş ţ cu sedilă → ș ț cu virgulă, ghilimele, spații; nu sunt modificări de fond'}).`);
-  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => m.key).join(', ')}.`);
+  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => words.fields[m.key] ?? m.key).join(', ')}.`);
   const o = s.observations;
   if (o.received > 0) {
     const parts = (['accepted', 'partially-accepted', 'rejected', 'pending'] as const).filter((d) => o[d] > 0).map((d) => `${words.decisionCounts[d].toLowerCase()} ${o[d]}`);

@@ -16,7 +16,7 @@ import type { Item, ParagraphProps } from './ir.js';
 import { compareWords, decisionWord } from './labels.js';
 import type { Out } from './merge.js';
 import type { PlacedObservation } from './observations.js';
-import { columnTitles, factsTable, summaryNotes, summaryTable } from './synoptic-docx.js';
+import { columnTitles, factsTable, registerRef, registerText, summaryNotes, summaryTable } from './synoptic-docx.js';
 import { buildSynoptic, type Synoptic, type SynopticOptions, type SynopticRow } from './synoptic.js';
 import { mergeTableCells } from './tables.js';
 
@@ -90,7 +90,7 @@ function page(s: Synoptic, ctx: DocxContext, anchors: ReadonlyMap<UnitChange, st
   if (links.length > 0) out.push(`<nav class="site" aria-label="Site"><ul>${links.map((l) => `<li><a href="${esc(l.href)}">${esc(l.text)}</a></li>`).join('')}</ul></nav>`);
   out.push('<header>', `<h1>${esc(s.title)}</h1>`, `<p class="subtitle">${esc(title)}</p>`);
   out.push(simpleTable(factsTable(s), 'facts'));
-  out.push(`<p><strong>${esc(words.registers)}:</strong> ${s.registers.length > 0 ? s.registers.map((r) => esc(`${r.title} (${r.file}, ${r.count})`)).join('; ') : esc(words.noRegisters)}</p>`);
+  out.push(`<p><strong>${esc(words.registers)}:</strong> ${s.registers.length > 0 ? s.registers.map((r) => esc(registerText(r, words))).join('; ') : esc(words.noRegisters)}</p>`);
   if (!s.changed) {
     out.push(`<p class="nochanges">${esc(words.noChanges(s.from.label, s.to.label))}</p>`);
   } else {
@@ -149,7 +149,7 @@ function observationsHtml(observations: readonly PlacedObservation[], s: Synopti
   return observations
     .map((p) => {
       const o = p.observation;
-      const head = `${words.observation} ${o.id}${several ? ` (${p.file})` : ''} — ${p.label} — ${o.by}`;
+      const head = `${words.observation} ${o.id}${several ? ` (${registerRef(p, s.lang)})` : ''} — ${p.label} — ${o.by}`;
       const response = o.response.trim() ? ` <em>${esc(words.response)}:</em> ${esc(o.response)}` : '';
       return `<div class="observation decision-${esc(o.decision)}"><p><strong>${esc(head)}:</strong> ${esc(o.text)}</p><p><em>${esc(words.decision)}:</em> <strong>${esc(decisionWord(o.decision, s.lang))}</strong>.${response}</p></div>`;
     })
@@ -250,10 +250,10 @@ function tableHtml(item: Extract<Item, { kind: 'table' }>, o: Out, side: 'from' 
     rows = merged.rows.map((row) => row.map((cell) => whole(cell.map((x) => (x.item.kind === 'piece' ? pieceHtml(x.item.piece) : '')).join(''))));
     align = merged.align;
   }
-  const body = rows
-    .map((row, r) => `<tr>${row.map((cell, c) => `<${r === 0 ? 'th' : 'td'}${align[c] ? ` class="align-${align[c]}"` : ''}>${cell}</${r === 0 ? 'th' : 'td'}>`).join('')}</tr>`)
-    .join('');
-  return `<table class="content">${body}</table>`;
+  const row = (cells: string[], tag: 'th' | 'td') => `<tr>${cells.map((cell, c) => `<${tag}${align[c] ? ` class="align-${align[c]}"` : ''}>${cell}</${tag}>`).join('')}</tr>`;
+  // The header row in <thead>: printed, it repeats on every page the table runs onto.
+  const [head, ...body] = rows;
+  return `<table class="content">${head ? `<thead>${row(head, 'th')}</thead>` : ''}<tbody>${body.map((r) => row(r, 'td')).join('')}</tbody></table>`;
 }
 
 const CSS = `
@@ -319,7 +319,7 @@ table.synoptic > tbody > tr:target > td, tr.collapsed:has(.target:target) > td {
   @page { size: A4 landscape; margin: 1.5cm; }
   html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
-  table.synoptic > thead { display: table-header-group; }
+  table.synoptic > thead, table.content > thead { display: table-header-group; }
   table.synoptic > thead th { position: static; }
   tr { break-inside: avoid; }
 }

@@ -98,9 +98,18 @@ export function buildSynoptic(changeset: Changeset, ctx: DocxContext, options: S
       run = [];
       runKind = null;
     };
+    // A module or standard collapses only when everything under it does too: "Modulul III: nemodificat" must
+    // not sit above changed rows of that module. The ones with a changed unit under them keep their row.
+    const isQuiet = (entry: UnitChange) =>
+      !options.full && observationsOf(entry).length === 0 && !entry.moved && (entry.change === 'unchanged' || entry.change === 'renumbered');
+    const withChangesUnder = new Set<UnitChange>();
+    for (const entry of changeset.units) {
+      if (isQuiet(entry)) continue;
+      for (let p = entry.parent; p && !withChangesUnder.has(p); p = p.parent) withChangesUnder.add(p);
+    }
     for (const entry of changeset.units) {
       const obs = observationsOf(entry);
-      const quiet = !options.full && obs.length === 0 && !entry.moved && (entry.change === 'unchanged' || entry.change === 'renumbered');
+      const quiet = isQuiet(entry) && !withChangesUnder.has(entry);
       if (quiet) {
         const kind = entry.change as 'unchanged' | 'renumbered';
         if (runKind !== kind) flush();
@@ -167,9 +176,11 @@ export function collapsedText(run: readonly UnitChange[], kind: 'unchanged' | 'r
   const range = (labels: (string | null)[]) => compactRange(labels[0] ?? '', labels[labels.length - 1] ?? '');
   const typographic = run.filter((u) => u.typographic).map((u) => u.to ?? u.from);
   const typo = typographic.length > 0 ? ` (${words.typographicIn} ${typographic.join(', ')})` : '';
-  if (kind === 'unchanged') return `${groups.map((g) => range(g.map((u) => u.to))).join('; ')}: ${words.unchanged}${typo}`;
+  // One unit takes the singular of its kind: "Standardul 4: nemodificat", "S1.2: nemodificată".
+  const one = run.length === 1 ? run[0]!.kind : null;
+  if (kind === 'unchanged') return `${groups.map((g) => range(g.map((u) => u.to))).join('; ')}: ${one ? words.unchangedOne[one] : words.unchanged}${typo}`;
   const moves = groups.map((g) => arrow(range(g.map((u) => u.from)), range(g.map((u) => u.to))));
-  return `${moves.join('; ')}: ${words.renumberedOnly}${typo}`;
+  return `${moves.join('; ')}: ${one ? words.renumberedOnlyOne[one] : words.renumberedOnly}${typo}`;
 }
 
 /** `S5.1–S5.6 → S6.1–S6.6`; `Standardul 5 → 6` for labels that share their word. */

@@ -9,6 +9,8 @@ export interface Labels {
   annex: string;
   /** The word for a standard range after a module title: `(standardele 1-2)`. */
   standardRange: string;
+  /** The same for a module of one standard: `(standardul 1)`. */
+  standardRangeOne: string;
 }
 
 export const LABELS: Record<Lang, Labels> = {
@@ -19,6 +21,7 @@ export const LABELS: Record<Lang, Labels> = {
     indicators: 'Indicatori:',
     annex: 'Anexa',
     standardRange: 'standardele',
+    standardRangeOne: 'standardul',
   },
   en: {
     module: 'Module',
@@ -27,6 +30,7 @@ export const LABELS: Record<Lang, Labels> = {
     indicators: 'Indicators:',
     annex: 'Annex',
     standardRange: 'standards',
+    standardRangeOne: 'standard',
   },
 };
 
@@ -38,8 +42,13 @@ const SEP = String.raw`\s*(?:[.:\-–—]\s*)?`;
 
 /** `Modulul I. Title`, `MODULUL I Title`, `Modul I —`, `Module II.` */
 export const MODULE_HEADING = new RegExp(String.raw`^(?:modulul|modul|module)\s+([IVXLCDM]+|[0-9]+)\b${SEP}(.*)$`, 'iu');
-/** `(standardele 1-2)`, `(Standarde 1-3)`, `(standards 4–6)` at the end of a module title. */
-export const MODULE_RANGE = /\s*\((?:standardele|standarde|standardul|standards?)\s+(\d+)\s*[-–—]\s*(\d+)\)\s*$/iu;
+/** `(standardele 1-2)`, `(Standarde 1-3)`, `(standards 4–6)`, `(standardul 1)` at the end of a module title. */
+export const MODULE_RANGE = /\s*\((?:standardele|standarde|standardul|standard|standards)\s+(\d+)(?:\s*[-–—]\s*(\d+))?\)[.:]?\s*$/iu;
+
+/** `standardele 1-3`, or `standardul 1` for a module of one standard. */
+export function standardRangeText(labels: Pick<Labels, 'standardRange' | 'standardRangeOne'>, from: number, to: number): string {
+  return from === to ? `${labels.standardRangeOne} ${from}` : `${labels.standardRange} ${from}-${to}`;
+}
 /** `Standardul 1. Title`, `STANDARD 1 Title`. */
 export const STANDARD_HEADING = new RegExp(String.raw`^(?:standardul|standard)\s+(\d+)\b${SEP}(.*)$`, 'iu');
 /** `S1.1`, `S1.1 Title`, `M.I.-S1.1 Title`, `S1.1.` */

@@ -21,10 +21,29 @@ export interface TextReference {
 const REFERENCE =
   /(?<![\p{L}\p{N}])(?:(?:M\.[IVXLCDM]+\.-)?S(\d+)\.(\d+)(?![\p{L}]|\.\d)|(Standard(?:ul)?|standard(?:ul)?|STANDARD(?:UL)?)\s+(\d+)(?![\p{L}\p{N}])|(Modul(?:ul)?|Module|modul(?:ul)?|MODUL(?:UL)?)\s+([IVXLCDM]+)(?![\p{L}\p{N}]))/gu;
 
+/**
+ * What follows a citation of another act's unit: "Standardul 12 din anexa la HG nr. 1.238/2007", "S4.2 din
+ * anexa nr. 1 la Ordinul nr. 29/2019", "modulul II al cursului de formare". After `din`, `de la`, `la`, `prevăzut
+ * în` …: an act or a part of one within a few words; after `al`, `a`, `ale`: a genitive noun (`cursului`,
+ * `anexei`, `Legii`) other than this document's (`prezentului`, `acestui`, `standardului`, `modulului`).
+ */
+const ACT = String.raw`(?:anex[aăei]\p{L}*|legi?\p{L}*|hotărâr\p{L}*|hotarar\p{L}*|ordin\p{L}*|ordonanț\p{L}*|ordonant\p{L}*|HG|H\.G\.|OUG|O\.U\.G\.|OG|O\.G\.|decizi\p{L}*|decret\p{L}*|regulament\p{L}*|cod\p{L}*|directiv\p{L}*|convenți\p{L}*|conventi\p{L}*|metodologi\p{L}*|normel?\p{L}*|ghid\p{L}*|curs\p{L}*|program\p{L}*|proiect\p{L}*|manual\p{L}*|strategi\p{L}*|standardel\p{L}* (?:naționale|nationale|specifice))`;
+const CITATION = new RegExp(
+  String.raw`^\s*,?\s*(?:(?:din|de\s+la|la|prevăzut[aăe]?\s+(?:în|in|de)|cuprins[aăe]?\s+în)\s+(?:[\p{L}.]+\s+){0,3}?${ACT}(?![\p{L}])|(?:al|a|ale)\s+(?!prezent|acest|standard|modul|cerinț|cerint|indicator)(?:\p{L}+(?:ului|ei|elor|ilor|ii)|${ACT})(?![\p{L}]))`,
+  'iu',
+);
+
+/** Whether the reference that ends at `end` is a citation of another act (what follows it says so). */
+export function isCitation(text: string, end: number): boolean {
+  return CITATION.test(text.slice(end, end + 120));
+}
+
+/** The references of a text to units of this document (citations of other acts are left out: `isCitation`). */
 export function findReferences(text: string): TextReference[] {
   const out: TextReference[] = [];
   for (const m of text.matchAll(REFERENCE)) {
     const start = m.index!;
+    if (isCitation(text, start + m[0].length)) continue;
     const target: ReferenceTarget =
       m[1] !== undefined
         ? { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]) }

@@ -188,7 +188,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
           let range: Module['range'] = null;
           const r = MODULE_RANGE.exec(title);
           if (r) {
-            range = { from: Number(r[1]), to: Number(r[2]) };
+            range = { from: Number(r[1]), to: Number(r[2] ?? r[1]) };
             title = title.slice(0, r.index).trim();
           }
           module = {

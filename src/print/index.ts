@@ -20,7 +20,7 @@ import { parseText, type Parsed } from '../parse/index.js';
 import { inputError } from '../errors.js';
 import { snapshot, stripPositions } from '../model/walk.js';
 import type { Module, Requirement, StandardsDoc } from '../model/types.js';
-import { labelsFor, toRoman } from '../model/labels.js';
+import { labelsFor, standardRangeText, toRoman } from '../model/labels.js';
 import { applyReferenceMap, type RenumberPlan } from './renumber.js';
 
 export const FRONT_MATTER_KEY_ORDER = [
@@ -150,7 +150,7 @@ function collectRewrites(doc: StandardsDoc, rewrite: Map<RootContent, RootConten
       let range = '';
       if (module.range) {
         const r = plan?.moduleRanges.get(module) ?? module.range;
-        range = ` (${labels.standardRange} ${r.from}-${r.to})`;
+        range = ` (${standardRangeText(labels, r.from, r.to)})`;
       }
       const title = module.title ? ` ${module.title}` : '';
       rewrite.set(module.heading.node, relabel(module.heading.node, `${labels.module} ${numeral}.${title}${range}`, range ? null : module.title));

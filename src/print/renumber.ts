@@ -5,7 +5,7 @@
  */
 import type { Link, RootContent, Text } from 'mdast';
 import type { Lang, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
-import { toRoman, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
+import { MODULE_RANGE, toRoman, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
 import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
 
 export interface RenumberPlan {
@@ -88,6 +88,15 @@ export function planChanges(doc: StandardsDoc, plan: RenumberPlan): string[] {
  * reference: the printer relabels it from the plan, so it must not be mapped a second time.
  */
 export function applyReferenceMap(node: RootContent, plan: RenumberPlan, lang: Lang): RootContent {
+  // A module heading's range, `(standardul 2)`, is written from the plan: it is not a reference to map again.
+  const last = node.type === 'heading' && node.depth === 1 ? node.children.at(-1) : undefined;
+  const range = last && last.type === 'text' ? MODULE_RANGE.exec(last.value) : null;
+  if (node.type === 'heading' && last && last.type === 'text' && range) {
+    const cut: Text = { ...last, value: last.value.slice(0, range.index) };
+    const mapped = applyReferenceMap({ ...node, children: [...node.children.slice(0, -1), cut] }, plan, lang) as typeof node;
+    const tail = mapped.children.at(-1) as Text;
+    return { ...mapped, children: [...mapped.children.slice(0, -1), { ...tail, value: tail.value + last.value.slice(range.index) }] };
+  }
   if (node.type === 'heading') {
     const [first, ...rest] = node.children;
     const label = first && first.type === 'text' ? findReferences(first.value)[0] : undefined;

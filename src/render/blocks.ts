@@ -6,6 +6,7 @@
  *   <!-- page-break -->                         a page break
  *   <!-- center --> / <!-- right --> / <!-- left --> / <!-- justify -->   alignment of the next block
  *   <!-- style: NAME -->                        the paragraph style of the next block (e.g. Signature)
+ *   <!-- bookmark: NAME -->                     a bookmark on the next heading: `[text](#NAME)` links to it
  *   <!-- stdraft:NAME -->                       a marker replaced by `options.markers[NAME]()` (e.g. the standards)
  */
 import {
@@ -62,6 +63,7 @@ const ALIGN: Record<string, Alignment> = {
 export const MARKER = /^<!--\s*stdraft:([a-z][\w-]*)\s*-->$/;
 export const DIRECTIVE = /^<!--\s*(page-break|center|right|left|justify)\s*-->$/;
 export const STYLE_DIRECTIVE = /^<!--\s*style:\s*([A-Za-z][\w-]*)\s*-->$/;
+export const BOOKMARK_DIRECTIVE = /^<!--\s*bookmark:\s*([A-Za-z][\w-]*)\s*-->$/;
 /** An item line of an enumeration: `a) `, `(1) `, `1. `. */
 export const ENUM_ITEM = /^(?:[a-zăâîșț]{1,2}\)|\(\d+\)|\d+[.)])\s/u;
 
@@ -72,11 +74,14 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
   const out: FileChild[] = [];
   let alignment: Alignment | undefined;
   let styleOverride: string | undefined;
+  let pendingBookmark: string | undefined;
   for (const block of blocks) {
     const align = alignment;
     const named = styleOverride;
+    const bookmark = pendingBookmark;
     alignment = undefined;
     styleOverride = undefined;
+    pendingBookmark = undefined;
     switch (block.type) {
       case 'paragraph': {
         const marker = inlineMarker(block);
@@ -85,7 +90,7 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
         break;
       }
       case 'heading':
-        out.push(headingToDocx(block, ctx, named ?? (options.headingStyle ?? defaultHeadingStyle)(block.depth), align));
+        out.push(headingToDocx(block, ctx, named ?? (options.headingStyle ?? defaultHeadingStyle)(block.depth), align, bookmark ? ctx.bookmark(bookmark) : null));
         break;
       case 'list':
         out.push(...listToDocx(block, ctx, 0, options));
@@ -116,6 +121,13 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
         if (marker) {
           const make = options.markers?.[marker[1]!];
           if (make) out.push(...make());
+          break;
+        }
+        const bookmarkDirective = BOOKMARK_DIRECTIVE.exec(value);
+        if (bookmarkDirective) {
+          pendingBookmark = bookmarkDirective[1]!;
+          alignment = align;
+          styleOverride = named;
           break;
         }
         const styleDirective = STYLE_DIRECTIVE.exec(value);
@@ -183,8 +195,9 @@ export function paragraphToDocx(node: MdParagraph, ctx: DocxContext, options: Pa
   return [make(phrasingToPieces(node.children, ctx), style, true)];
 }
 
-export function headingToDocx(node: Heading, ctx: DocxContext, style: string, alignment?: Alignment): Paragraph {
-  return ctx.paragraph({ style, ...(alignment ? { alignment } : {}), children: piecesToRuns(phrasingToPieces(node.children, ctx), ctx) });
+export function headingToDocx(node: Heading, ctx: DocxContext, style: string, alignment?: Alignment, bookmark: string | null = null): Paragraph {
+  const runs = piecesToRuns(phrasingToPieces(node.children, ctx), ctx);
+  return ctx.paragraph({ style, ...(alignment ? { alignment } : {}), children: bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs });
 }
 
 /** A bullet or numbered list; nested lists go one level deeper. */

@@ -50,7 +50,11 @@ export function documentErrors(doc: StandardsDoc, lint: LintContext): string[] {
     .map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} (${d.ruleId})`);
 }
 
-/** Observations of the registers that target `version` and are still pending; unreadable registers too. */
+/**
+ * Observations still pending that `version` should have answered: those that target it, and every one of a
+ * register whose `to` is it (the observations made on the previous version that it answers). Unreadable
+ * registers too.
+ */
 export function pendingObservations(input: Pick<GateInput, 'version' | 'registers'>): string[] {
   const reasons: string[] = [];
   for (const { file, text } of input.registers) {
@@ -62,9 +66,11 @@ export function pendingObservations(input: Pick<GateInput, 'version' | 'register
       if (obs.decision !== 'pending') continue;
       const target = parseTarget(obs.target);
       const version = target?.version ?? register.from;
-      if (version !== input.version) continue;
+      const answers = register.to === input.version;
+      if (version !== input.version && !answers) continue;
+      const why = answers && version !== input.version ? `; ${input.version} is the version that answers ${register.from}'s observations (to: ${register.to})` : '';
       reasons.push(
-        `${file}:${obs.span.start.line}: Expected a decision on observation ${obs.id} (${obs.target}${obs.by ? `, by ${obs.by}` : ''}), found pending (decide it: accepted, partially-accepted or rejected, with a response)`,
+        `${file}:${obs.span.start.line}: Expected a decision on observation ${obs.id} (${obs.target}${obs.by ? `, by ${obs.by}` : ''}), found pending (decide it: accepted, partially-accepted or rejected, with a response${why})`,
       );
     }
   }

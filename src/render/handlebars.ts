@@ -46,6 +46,16 @@ export interface EngineOptions {
   whereToSet: WhereToSet;
   /** Where the partials come from, for the message naming an unknown partial. */
   partialsHint: string;
+  /** Told of every value a `{{path}}` prints (the final gate checks them). */
+  onValue?: (value: PrintedValue) => void;
+}
+
+/** A value printed by `{{path}}`: where, the path as written, and the text. */
+export interface PrintedValue {
+  file: string;
+  line: number;
+  path: string;
+  text: string;
 }
 
 interface Site {
@@ -163,6 +173,7 @@ export class TemplateEngine {
         );
       }
       const text = String(value);
+      if (this.options.onValue && s) this.options.onValue({ file: s.file, line: s.line, path: s.args[0] ?? '', text });
       return o.hash?.[MARKDOWN] ? new hb.SafeString(escapeMarkdown(text)) : text;
     });
     this.helperNames = new Set(Object.keys(hb.helpers));

@@ -11,9 +11,9 @@ import { toString } from 'mdast-util-to-string';
 import { parseMarkdown } from '../parse/markdown.js';
 import type { StandardsDoc } from '../model/types.js';
 import { DocxContext } from './context.js';
-import { blocksToDocx } from './blocks.js';
+import { BOOKMARK_DIRECTIVE, blocksToDocx } from './blocks.js';
 import { buildDocument, packDocument, textWidth, type DocumentSection } from './document.js';
-import { phrasingToPieces, trimLeading, withPageFields, type InlinePiece, type RunFactory } from './inline.js';
+import { bookmarkName, phrasingToPieces, trimLeading, withPageFields, type InlinePiece, type RunFactory } from './inline.js';
 import { standardsBookmarks, standardsStyle, standardsToDocx } from './standards.js';
 import { STYLE } from './styles.js';
 import type { LoadedTemplate } from './template.js';
@@ -44,7 +44,7 @@ export async function renderDocx(request: RenderRequest): Promise<Uint8Array> {
   const roots = template.sections.map((section) => ({ section, root: parseMarkdown(section.render(data)) }));
   const ctx = new DocxContext({
     definitions: [...doc.definitions, ...roots.flatMap(({ root }) => root.children.filter((n) => n.type === 'definition' || n.type === 'footnoteDefinition'))],
-    bookmarks: standardsBookmarks(doc),
+    bookmarks: new Set([...standardsBookmarks(doc), ...templateBookmarks(roots.map(({ root }) => root))]),
     textWidth: textWidth(config.page),
     ...(request.makeRun ? { makeRun: request.makeRun } : {}),
   });
@@ -110,6 +110,18 @@ export async function renderDocx(request: RenderRequest): Promise<Uint8Array> {
     ctx,
   );
   return packDocument(document);
+}
+
+/** The names of the `<!-- bookmark: NAME -->` directives of the template texts (links may point to them before they come). */
+function templateBookmarks(roots: readonly Root[]): string[] {
+  const out: string[] = [];
+  for (const root of roots) {
+    for (const node of root.children) {
+      const m = node.type === 'html' ? BOOKMARK_DIRECTIVE.exec(node.value.trim()) : null;
+      if (m) out.push(bookmarkName(m[1]!));
+    }
+  }
+  return out;
 }
 
 function plainText(root: Root): string {

@@ -10,7 +10,7 @@
  */
 import { Bookmark, type FileChild, type ParagraphChild } from 'docx';
 import type { Block, Indicator, Lang, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
-import { INDICATOR_PREFIX, indicatorId, labelsFor, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
+import { INDICATOR_PREFIX, indicatorId, labelsFor, standardRangeText, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
 import { nodeText } from '../model/walk.js';
 import { blocksToDocx, paragraphToDocx, type BlockOptions } from './blocks.js';
 import type { DocxContext } from './context.js';
@@ -37,6 +37,7 @@ export function standardsStyle(lang: Lang, options: Partial<StandardsOptions> = 
       expectedResults: labels.expectedResults ?? base.expectedResults,
       indicators: labels.indicators ?? base.indicators,
       standardRange: labels.standardRange ?? base.standardRange,
+      standardRangeOne: labels.standardRangeOne ?? base.standardRangeOne,
     },
   };
 }
@@ -151,7 +152,7 @@ export function moduleHeadingText(module: Module, style: StandardsStyle): string
   if (style.moduleRange && numbers.length > 0) {
     const from = Math.min(...numbers);
     const to = Math.max(...numbers);
-    text += ` (${style.labels.standardRange} ${from === to ? from : `${from}-${to}`})`;
+    text += ` (${standardRangeText(style.labels, from, to)})`;
   }
   return text;
 }

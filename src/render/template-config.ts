@@ -50,7 +50,7 @@ export interface StandardsOptions {
   moduleRange: boolean;
 }
 
-export type OutputLabels = Pick<Labels, 'module' | 'standard' | 'expectedResults' | 'indicators' | 'standardRange'>;
+export type OutputLabels = Pick<Labels, 'module' | 'standard' | 'expectedResults' | 'indicators' | 'standardRange' | 'standardRangeOne'>;
 
 export interface TemplateConfig {
   file: string;
@@ -67,7 +67,7 @@ export interface TemplateConfig {
   standards: StandardsOptions;
   labels: Partial<Record<Lang, Partial<OutputLabels>>>;
   /** The consultation period (Legea nr. 52/2003): at least 10 days. */
-  consultation: { days: number; dayKind: DayKind } | null;
+  consultation: { days: number; dayKind: DayKind; approvalDays: number; approvalDayKind: DayKind } | null;
   properties: { title: InlineTemplate | null; subject: InlineTemplate | null; keywords: InlineTemplate | null };
   sections: SectionSpec[];
   /** The whole file as data, for templates (`template.*`). */
@@ -81,9 +81,12 @@ const LABEL_KEYS: Record<string, keyof OutputLabels> = {
   'expected-results': 'expectedResults',
   indicators: 'indicators',
   'standard-range': 'standardRange',
+  'standard-range-one': 'standardRangeOne',
 };
 
 export const MIN_CONSULTATION_DAYS = 10;
+/** Days between the announcement and sending the draft for approval (Legea nr. 52/2003, art. 7 alin. (2)). */
+export const MIN_APPROVAL_DAYS = 30;
 
 /** Reads template.yaml; `file` is the label used in messages. Throws a template StdraftError naming the line. */
 export function parseTemplateConfig(source: string, file: string): TemplateConfig {
@@ -247,7 +250,7 @@ export function parseTemplateConfig(source: string, file: string): TemplateConfi
   let consultation: TemplateConfig['consultation'] = null;
   const consMap = mapping(keys.get('consultation'), 'consultation');
   if (consMap) {
-    const ck = entries(consMap, ['days', 'day-kind'], 'consultation');
+    const ck = entries(consMap, ['days', 'day-kind', 'approval-days', 'approval-day-kind'], 'consultation');
     const daysPair = ck.get('days');
     if (!daysPair) fail('Expected consultation.days (the period for recommendations, at least 10 days)', consMap);
     const days = scalar(daysPair!, 'consultation.days', 'a number of days');
@@ -255,7 +258,18 @@ export function parseTemplateConfig(source: string, file: string): TemplateConfi
     if ((days as number) < MIN_CONSULTATION_DAYS) {
       fail(`Expected consultation.days to be at least ${MIN_CONSULTATION_DAYS}, found ${String(days)}`, valueNode(daysPair!), 'Legea nr. 52/2003 gives at least 10 days for recommendations');
     }
-    consultation = { days: days as number, dayKind: choice(ck.get('day-kind'), 'consultation.day-kind', ['calendar', 'working'] as const, 'calendar') };
+    // The period between the announcement and sending the draft for approval: at least 30 days (art. 7 alin. (2)).
+    const approvalPair = ck.get('approval-days');
+    const approvalDays = approvalPair ? scalar(approvalPair, 'consultation.approval-days', 'a number of days') : MIN_APPROVAL_DAYS;
+    if (typeof approvalDays !== 'number' || !Number.isInteger(approvalDays) || approvalDays < MIN_APPROVAL_DAYS) {
+      fail(`Expected consultation.approval-days to be a whole number of at least ${MIN_APPROVAL_DAYS}, found ${JSON.stringify(approvalDays)}`, approvalPair ? valueNode(approvalPair) : consMap, 'Legea nr. 52/2003 (art. 7 alin. (2)) gives at least 30 days between the announcement and sending the draft for approval');
+    }
+    consultation = {
+      days: days as number,
+      dayKind: choice(ck.get('day-kind'), 'consultation.day-kind', ['calendar', 'working'] as const, 'calendar'),
+      approvalDays: approvalDays as number,
+      approvalDayKind: choice(ck.get('approval-day-kind'), 'consultation.approval-day-kind', ['calendar', 'working'] as const, 'calendar'),
+    };
   }
 
   // properties

@@ -10,8 +10,9 @@
 import { StdraftError } from '../errors.js';
 import type { StandardsDoc } from '../model/types.js';
 import { countUnits } from '../model/walk.js';
-import { addDays, isoDate, longDate, parseDate } from './dates.js';
-import { HelperFailure, RawMarkdown, TemplateEngine, type Helper, type RenderFn, type TemplateSource } from './handlebars.js';
+import { longDate, parseDate } from './dates.js';
+import { consultationDates, memoData, type HeldConsultation } from './order-data.js';
+import { HelperFailure, RawMarkdown, TemplateEngine, type Helper, type PrintedValue, type RenderFn, type TemplateSource } from './handlebars.js';
 import { TEMPLATE_FILE, parseTemplateConfig, templateError, type InlineTemplate, type SectionSpec, type TemplateConfig } from './template-config.js';
 
 /** The texts of a template folder. */
@@ -30,6 +31,8 @@ export interface ValueSources {
   documentFile: string;
   /** The workspace config file, or null when there is none. */
   configFile: string | null;
+  /** Told of every value a template prints (see `PrintedValue`). */
+  onValue?: (value: PrintedValue) => void;
 }
 
 export interface CompiledSection {
@@ -64,6 +67,7 @@ export function loadTemplate(folder: TemplateFolder, sources: ValueSources): Loa
     helpers: templateHelpers(),
     whereToSet: whereToSet(sources, configFile),
     partialsHint: `partials are the .hbs files of ${folder.label}`,
+    ...(sources.onValue ? { onValue: sources.onValue } : {}),
   });
   const sections = config.sections.map((spec): CompiledSection => {
     const text = folder.files.get(spec.file);
@@ -93,6 +97,8 @@ export interface DataInput {
   config: Record<string, unknown>;
   template: TemplateConfig;
   set: string | null;
+  /** The workshops the version answers, with their counts (see `consultationsHeld`). */
+  consultationsHeld?: HeldConsultation[];
 }
 
 /** The data templates are filled from. Values missing here are errors when a template uses them. */
@@ -107,24 +113,10 @@ export function templateData(input: DataInput): Record<string, unknown> {
   if (typeof short === 'string' && short.trim()) data['short-title'] = short;
   else if (typeof front['title'] === 'string') data['short-title'] = front['title'];
   data['counts'] = countUnits(doc);
-  if (template.consultation) {
-    const c = template.consultation;
-    const cfg = (config['consultation'] ?? {}) as Record<string, unknown>;
-    const consultation: Record<string, unknown> = { days: c.days, 'day-kind': c.dayKind };
-    if (cfg['posted'] !== undefined && cfg['posted'] !== null && parseDate(cfg['posted']) === null) {
-      throw new StdraftError('config', `consultation.posted must be a date written YYYY-MM-DD, found ${JSON.stringify(cfg['posted'])}`, {
-        file: 'stdraft.config.yaml',
-        hint: "e.g. consultation: { posted: '2016-03-01' }",
-      });
-    }
-    const posted = parseDate(cfg['posted'] ?? front['date']);
-    if (posted) {
-      const holidays = new Set(Array.isArray(cfg['holidays']) ? cfg['holidays'].map((h) => parseDate(h)).filter((d): d is Date => d !== null).map(isoDate) : []);
-      consultation['posted'] = isoDate(posted);
-      consultation['deadline'] = isoDate(addDays(posted, c.days, c.dayKind, holidays));
-    }
-    data['consultation'] = consultation;
-  }
+  if (template.consultation) data['consultation'] = consultationDates(template.consultation, config, front);
+  const memo = memoData(config);
+  if (memo) data['memo'] = memo;
+  data['consultations-held'] = input.consultationsHeld ?? [];
   return data;
 }
 
@@ -141,9 +133,13 @@ function whereToSet(sources: ValueSources, templateFile: string): (path: string)
       case 'template':
         return `set ${tail || 'it'} in ${templateFile}`;
       case 'consultation':
-        return tail === 'posted' || tail === 'deadline'
-          ? `set consultation.posted (YYYY-MM-DD) in stdraft.config.yaml, or a valid date in the front matter of ${sources.documentFile}`
+        return tail === 'posted' || tail === 'deadline' || tail === 'approval'
+          ? `set consultation.posted in stdraft.config.yaml: the date the draft is posted (YYYY-MM-DD, or one per version: posted: { '2016-02': '2016-02-22' }); a version in consultation needs it`
           : `set consultation.days in ${templateFile}`;
+      case 'memo':
+        return tail === '' || tail === 'kind' || tail === 'title' || tail === 'articulated' || tail === 'elaborated'
+          ? 'set order.memo.kind in stdraft.config.yaml: referat de aprobare or notă de fundamentare'
+          : `set order.memo.${tail} in stdraft.config.yaml`;
       case 'short-title':
         return 'set short-title in stdraft.config.yaml';
       case 'set':
@@ -186,9 +182,28 @@ export function templateHelpers(): Record<string, Helper> {
     eq: (...args) => args.length === 3 && args[0] === args[1],
     articulated: (value) => inflect(text(value, 'articulated'), 'articulated'),
     genitive: (value) => inflect(text(value, 'genitive'), 'genitive'),
+    'short-date': (value) => {
+      const date = parseDate(value);
+      if (!date) throw new HelperFailure(`Expected a date written YYYY-MM-DD for short-date, found ${JSON.stringify(value)}`);
+      return `${String(date.getUTCDate()).padStart(2, '0')}.${String(date.getUTCMonth() + 1).padStart(2, '0')}.${date.getUTCFullYear()}`;
+    },
+    count: (...args) => {
+      const [n, one, many] = args;
+      if (typeof n !== 'number' || !Number.isInteger(n) || typeof one !== 'string' || typeof many !== 'string') {
+        throw new HelperFailure('Expected a whole number and two words for count, e.g. {{count total "observație" "observații"}}');
+      }
+      return romanianCount(n, one, many);
+    },
     standards: () => new RawMarkdown('<!-- stdraft:standards -->'),
     'page-break': () => new RawMarkdown('<!-- page-break -->'),
   };
+}
+
+/** `1 observație`, `17 observații`, `20 de observații` (a number ending in 00–19 takes no "de"; 0 and 1–19 neither). */
+export function romanianCount(n: number, one: string, many: string): string {
+  if (n === 1) return `1 ${one}`;
+  const rest = Math.abs(n) % 100;
+  return n !== 0 && (rest === 0 || rest >= 20) ? `${n} de ${many}` : `${n} ${many}`;
 }
 
 /**

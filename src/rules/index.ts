@@ -9,6 +9,7 @@ import { references } from './references.js';
 import { register } from './register.js';
 import { structure } from './structure.js';
 import { typographyCedilla } from './typography-cedilla.js';
+import { typographyDiacritics } from './typography-diacritics.js';
 import { typographyEncoding } from './typography-encoding.js';
 import { typographyNfc } from './typography-nfc.js';
 import { typographyQuotes } from './typography-quotes.js';
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   numbering,
   references,
   typographyCedilla,
+  typographyDiacritics,
   typographyEncoding,
   typographyNfc,
   typographySpaces,

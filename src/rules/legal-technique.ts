@@ -2,12 +2,17 @@
  * legal-technique (Legea nr. 24/2000, applied to the requirement text): enumerations are lettered a), b), …
  * in order, one item per line, not lists with dashes (or numbers); and there is no list inside a lettered item.
  * Lettered items are lines of a paragraph (docs/format.md); an enumeration may continue in the next paragraph.
+ * Also: an enumeration has two items or more; paragraphs (1), (2) only when there are two or more; annexes
+ * are cited in the order of their numbers (a first mention of anexa nr. 3 before anexa nr. 2 is out of order);
+ * "se modifică corespunzător" is not a way to amend (the unit is restated: "se modifică și va avea următorul
+ * cuprins:"); act numbers of four or more digits take a point, `nr. 1.238/2007` (text and front matter).
  */
 import type { List, Paragraph } from 'mdast';
 import type { Node } from 'unist';
 import type { Span } from '../model/types.js';
 import { spanOf } from '../parse/positions.js';
-import { lineIndex, walkTree } from './document-text.js';
+import { isCitation } from '../model/references.js';
+import { lineIndex, textSegments, walkTree } from './document-text.js';
 import type { DocumentRule, RuleContext } from './types.js';
 
 const LETTERED = /^([a-z])\)(?:\s|$)/;
@@ -16,12 +21,17 @@ const DASHED = /^[-–—•·*]\s+\S/;
 export const legalTechnique: DocumentRule = {
   kind: 'document',
   id: 'legal-technique',
-  description: 'Legislative technique in requirement text: enumerations with a), b), … in order, no dashes, no list inside a lettered item',
+  description: 'Legislative technique: enumerations of two items or more with a), b), … in order, no dashes, no list inside a lettered item; (1) only with (2); annexes cited in order; no "se modifică corespunzător"',
   severity: 'warning',
   messages: {
     'dash-enumeration': 'Expected an enumeration with letters a), b), … (one item per line), found {{found}}',
     'letter-order': 'Expected {{expected}}) in the enumeration, found {{found}})',
     'nested-list': 'Expected no list inside the lettered item {{letter}}), found {{found}}',
+    'single-item': 'Expected an enumeration of two items or more, found only a) (write the item as a sentence)',
+    'lone-paragraph': 'Expected paragraph (2) after (1), found a single numbered paragraph (number paragraphs only when there are two or more)',
+    'annex-order': 'Expected anexa nr. {{expected}} to be cited before anexa nr. {{found}} (annexes are numbered in the order of their first mention)',
+    'amend-accordingly': 'Expected the amended unit restated ("se modifică și va avea următorul cuprins:"), found "{{found}}"',
+    'act-number': 'Expected "{{expected}}" (act numbers of four or more digits take a point), found "{{found}}"',
   },
   check(doc, ctx) {
     for (const module of doc.modules) {
@@ -29,32 +39,79 @@ export const legalTechnique: DocumentRule = {
         for (const req of standard.requirements) checkText(req.text, ctx);
       }
     }
+    checkRunningText(doc, ctx);
   },
 };
 
 interface Enumeration {
   /** The letter of the last item, or null when no enumeration is open. */
   last: string | null;
+  /** The span of the a) line of the open enumeration. */
+  first: Span | null;
 }
 
-function checkText(blocks: Node[], ctx: RuleContext): void {
-  const state: Enumeration = { last: null };
+function checkText(blocks: readonly Node[], ctx: RuleContext): void {
+  const state: Enumeration = { last: null, first: null };
+  const paragraphNumbers: { n: number; span: Span }[] = [];
   for (const block of blocks) {
     if (block.type === 'paragraph') {
-      checkParagraph(block as Paragraph, state, ctx);
+      checkParagraph(block as Paragraph, state, ctx, paragraphNumbers);
     } else if (block.type === 'list') {
       const list = block as List;
       const found = list.ordered ? 'a numbered list' : 'a list with dashes';
       if (state.last !== null) ctx.report({ messageId: 'nested-list', node: list, data: { letter: state.last, found } });
       else ctx.report({ messageId: 'dash-enumeration', node: list, data: { found } });
-      state.last = null;
+      endEnumeration(state, ctx);
     } else {
-      state.last = null;
+      endEnumeration(state, ctx);
+    }
+  }
+  endEnumeration(state, ctx);
+  const one = paragraphNumbers.find((p) => p.n === 1);
+  if (one && !paragraphNumbers.some((p) => p.n === 2)) ctx.report({ messageId: 'lone-paragraph', span: one.span });
+}
+
+/** Closes the open enumeration: one with only a) is reported. */
+function endEnumeration(state: Enumeration, ctx: RuleContext): void {
+  if (state.last === 'a' && state.first) ctx.report({ messageId: 'single-item', span: state.first });
+  state.last = null;
+  state.first = null;
+}
+
+const ACT_NUMBER = /(?<![\p{L}])nr\.\s*(\d{4,})(?=\/\d|(?![\d.]))/gu;
+const ANNEX_CITE = /(?<![\p{L}])anex(?:a|ei|ele|elor)\s+(?:nr\.\s*)?(\d+)(?![\p{N}])/giu;
+const AMEND_ACCORDINGLY = /(?<![\p{L}])se\s+modific[ăa]\s+(?:în\s+mod\s+)?corespunz[ăa]tor(?![\p{L}])/giu;
+
+/** Annex citations in order, and "se modifică corespunzător", in the running text of the whole document. */
+function checkRunningText(doc: Parameters<typeof legalTechnique.check>[0], ctx: RuleContext): void {
+  // Act numbers, in the front matter (legal-basis is printed in the order's preamble) and the text.
+  for (const segment of textSegments(doc, ctx.text, { frontMatter: true })) {
+    for (const m of segment.value.matchAll(ACT_NUMBER)) {
+      const expected = `nr. ${m[1]!.replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+      ctx.report({ messageId: 'act-number', span: segment.span(m.index, m.index + m[0].length), data: { expected, found: m[0] } });
+    }
+  }
+  const cited = new Set<number>();
+  let highest = 0;
+  for (const segment of textSegments(doc, ctx.text)) {
+    if (segment.place?.role === 'annex-heading') continue;
+    for (const m of segment.value.matchAll(AMEND_ACCORDINGLY)) {
+      ctx.report({ messageId: 'amend-accordingly', span: segment.span(m.index, m.index + m[0].length), data: { found: m[0].replace(/\s+/g, ' ') } });
+    }
+    for (const m of segment.value.matchAll(ANNEX_CITE)) {
+      if (isCitation(segment.value, m.index + m[0].length)) continue; // an annex of another act
+      const n = Number(m[1]);
+      if (cited.has(n)) continue;
+      cited.add(n);
+      if (n > highest + 1) {
+        ctx.report({ messageId: 'annex-order', span: segment.span(m.index, m.index + m[0].length), data: { expected: highest + 1, found: n } });
+      }
+      highest = Math.max(highest, n);
     }
   }
 }
 
-function checkParagraph(paragraph: Paragraph, state: Enumeration, ctx: RuleContext): void {
+function checkParagraph(paragraph: Paragraph, state: Enumeration, ctx: RuleContext, paragraphNumbers: { n: number; span: Span }[]): void {
   const lines = linesOf(paragraph);
   const start = spanOf(paragraph).start;
   let dashRun: { first: number; last: number; nested: string | null } | null = null;
@@ -67,10 +124,13 @@ function checkParagraph(paragraph: Paragraph, state: Enumeration, ctx: RuleConte
   };
   lines.forEach((raw, k) => {
     const line = raw.trim();
+    const numbered = /^\((\d+)\)\s/.exec(line);
+    if (numbered) paragraphNumbers.push({ n: Number(numbered[1]), span: lineSpan(start, k, raw, ctx, numbered[1]!.length + 2) });
     const lettered = LETTERED.exec(line);
     if (lettered) {
       flushDashes();
       const letter = lettered[1]!;
+      if (state.last === null) state.first = lineSpan(start, k, raw, ctx, 2);
       const expected = state.last === null ? 'a' : String.fromCharCode(state.last.charCodeAt(0) + 1);
       if (letter !== expected) {
         ctx.report({ messageId: 'letter-order', span: lineSpan(start, k, raw, ctx, 2), data: { expected, found: letter } });
@@ -86,7 +146,7 @@ function checkParagraph(paragraph: Paragraph, state: Enumeration, ctx: RuleConte
     flushDashes();
     // A line that is neither an item nor a dash continues the open item (a wrapped line), unless the
     // paragraph starts with it: then it is a new sentence and any enumeration before has ended.
-    if (k === 0) state.last = null;
+    if (k === 0) endEnumeration(state, ctx);
   });
   flushDashes();
 }

@@ -4,7 +4,7 @@
  * module; a module's standard range matches its standards; explicit indicator prefixes match their position.
  * Each message says what was expected and what was found. The fix is `fmt --renumber` (references follow).
  */
-import { fromRoman, labelsFor, toRoman } from '../model/labels.js';
+import { fromRoman, labelsFor, standardRangeText, toRoman } from '../model/labels.js';
 import { planChanges, planRenumber, type RenumberPlan } from '../print/renumber.js';
 import type { StandardsDoc } from '../model/types.js';
 import { formatDocument, formatVerified } from '../print/index.js';
@@ -111,7 +111,7 @@ export const numbering: DocumentRule = {
         ctx.report({
           messageId: 'module-range',
           node: module.heading.node,
-          data: { expected: `${labels.standardRange} ${firstStandard}-${standardNo}`, found: `${labels.standardRange} ${module.range.from}-${module.range.to}`, unit: moduleName(module.numeral ?? '') },
+          data: { expected: standardRangeText(labels, firstStandard, standardNo), found: standardRangeText(labels, module.range.from, module.range.to), unit: moduleName(module.numeral ?? '') },
         });
       }
     }

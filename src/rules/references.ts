@@ -6,7 +6,7 @@
  */
 import type { Definition, Link, LinkReference } from 'mdast';
 import type { Node } from 'unist';
-import { fromRoman, labelsFor, toRoman } from '../model/labels.js';
+import { MODULE_RANGE, fromRoman, labelsFor, toRoman } from '../model/labels.js';
 import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
 import type { StandardsDoc } from '../model/types.js';
 import { nodeText } from '../model/walk.js';
@@ -74,7 +74,10 @@ export const references: DocumentRule = {
       const refs = findReferences(segment.value);
       if (refs.length === 0) continue;
       const linked = segment.link ? anchorsOfLinks.get(segment.link) : undefined;
+      // A module heading's range, `(standardul 2)`, is checked by numbering, not here.
+      const range = segment.place?.role === 'module-heading' ? MODULE_RANGE.exec(segment.value) : null;
       for (const ref of refs) {
+        if (range && ref.start >= range.index) continue;
         if (segment.headingLabel && ref.start === 0 && isOwnLabel(segment.place?.role, ref.target)) continue;
         if (linked && sameTarget(linked, ref.target)) continue; // the link is reported once
         const missing = describeMissing(ref.target);

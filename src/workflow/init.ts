@@ -105,9 +105,11 @@ default-set: ${set}
 # A short title for page headers:
 short-title: Standarde minime (titlu scurt)
 
-# The public consultation (Legea nr. 52/2003): where and how recommendations are sent, and a contact.
-# consultation.posted (YYYY-MM-DD) is the date the draft is posted; without it, the version's date.
+# The public consultation (Legea nr. 52/2003): when the draft is posted, where and how recommendations are
+# sent, and a contact. consultation.posted is the date the announcement is posted (YYYY-MM-DD), one for the
+# workspace or one per version (posted: { '2016-02': '2016-02-22' }); a version in consultation needs it.
 consultation:
+  # posted: 'YYYY-MM-DD'
   address: … (adresa pentru propuneri transmise prin poștă)
   email: consultare@example.org
   website: www.example.org
@@ -116,10 +118,28 @@ consultation:
     phone: …
     email: contact@example.org
 
-# The order: its legal basis (the opening formula) and who issues and signs it.
+# The order. The issuing authority is the front matter's issuer (for minimum quality standards, the ministry
+# of labour: Legea nr. 197/2012); the signatory signs it; the initiator drafted the standards and writes the
+# approval memo, which the preamble cites first. export refuses a value still marked … or ___.
 order:
-  basis: art. … din … (temeiul legal al ordinului)
-  signatory: … (funcția celui care semnează ordinul)
+  signatory:
+    function: … (funcția, de exemplu ministrul muncii și solidarității sociale)
+    name: … (numele și prenumele)
+  place: București
+  initiator: … (instituția care a elaborat standardele)
+  memo:
+    kind: referat de aprobare          # or: notă de fundamentare
+    # number: …                        # the memo's registration number and date (blank in the draft until set)
+    # date: 'YYYY-MM-DD'
+    signatory:
+      function: … (conducătorul instituției inițiatoare)
+      name: …
+    reasons: … (motivul emiterii actului)
+    solution: … (soluția propusă)
+    impact: … (impactul)
+  # "în temeiul:": the provisions that empower the issuer, one item each.
+  basis:
+    - art. … din … (temeiul legal al ordinului)
 `;
 }
 

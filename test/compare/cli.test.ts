@@ -50,7 +50,9 @@ describe('stdraft compare --layout synoptic', () => {
     expect(all).toContain('Text revizuit (2016-02, 16 februarie 2016)');
     expect(all).toContain('Observații și motivare');
     // Collapsed runs, renumbering, and the observations with decisions in Romanian.
-    expect(all).toContain('S1.2–S1.6; Standardul 2; S2.1: nemodificate (corecturi tipografice în S1.3)');
+    // Standardul 2 has a changed requirement (S2.2): it keeps its row, and S2.1 alone is "nemodificată".
+    expect(all).toContain('S1.2–S1.6: nemodificate (corecturi tipografice în S1.3)');
+    expect(all).toContain('S2.1: nemodificată');
     expect(all.some((t) => /^Standardul 5 → 6; S5\.1–S5\.6 → S6\.1–S6\.6/.test(t))).toBe(true);
     expect(all).toContain('Renumerotat: S6.1 → S7.1');
     expect(all).toContain('Mutat: S11.4 → S14.7');
@@ -108,7 +110,8 @@ describe('stdraft compare --format html', () => {
     expect(html).toContain('<del>24</del>');
     expect(html).toContain('<ins>48</ins>');
     // Typographic-only units collapse with the unchanged ones; with --full they show, marked apart.
-    expect(html).toContain('S1.2–S1.6; Standardul 2; S2.1: nemodificate (corecturi tipografice în S1.3)');
+    expect(html).toContain('S1.2–S1.6: nemodificate (corecturi tipografice în S1.3)');
+    expect(html).toContain('S2.1: nemodificată');
     const full = await produce(['compare', '2015-09', '2016-02', '--format', 'html', '--full'], ROOT, 'full.html');
     const fullHtml = Buffer.from(full.bytes!).toString('utf8');
     expect(fullHtml).toContain('serviciile <del class="typo">ş</del>i datele');

@@ -8,7 +8,9 @@ import { paragraphs, readDocx, sections } from './docx.js';
 import { DEMO_CONFIG, produce, versionFile } from './helpers.js';
 
 const TITLE = 'Standarde minime de calitate pentru serviciile de asistență și protecție a victimelor traficului de persoane';
-const ISSUER = 'Agenția Națională împotriva Traficului de Persoane';
+const ISSUER = 'Ministerul Muncii, Familiei, Protecției Sociale și Persoanelor Vârstnice';
+const INITIATOR = 'Agenția Națională împotriva Traficului de Persoane';
+const MINISTER = 'ministrul muncii, familiei, protecției sociale și persoanelor vârstnice';
 
 describe('the consultation draft (render)', async () => {
   const result = await produce('render', ['2016-02'], ROOT);
@@ -16,10 +18,10 @@ describe('the consultation draft (render)', async () => {
   const ps = paragraphs(docx.document);
   const texts = ps.map((p) => p.text);
 
-  it('has the announcement, the order and the annex, each its own section; only the annex numbers its lines', () => {
+  it('has the announcement, the approval memo, the order and the annex, each its own section; only the annex numbers its lines', () => {
     const sects = sections(docx.document);
-    expect(sects).toHaveLength(3);
-    expect(sects.map((s) => /<w:lnNumType w:countBy="1" w:restart="newPage"[^>]*\/>/.test(s))).toEqual([false, false, true]);
+    expect(sects).toHaveLength(4);
+    expect(sects.map((s) => /<w:lnNumType w:countBy="1" w:restart="newPage"[^>]*\/>/.test(s))).toEqual([false, false, false, true]);
     expect(sects.every((s) => /<w:pgSz w:w="11906" w:h="16838"/.test(s))).toBe(true);
     // LibreOffice numbers every paragraph of a document that numbers a section, unless told not to.
     const annexStart = ps.findIndex((p) => p.text === 'ANEXĂ');
@@ -31,11 +33,36 @@ describe('the consultation draft (render)', async () => {
   it('starts with the consultation announcement (Legea nr. 52/2003): date posted, deadline, where to send, contact', () => {
     const announcement = texts.slice(0, texts.indexOf('ANUNȚ') + 12).join('\n');
     expect(texts[0]).toBe(ISSUER.toLocaleUpperCase('ro-RO'));
-    expect(announcement).toContain('Data afișării: 16 februarie 2016');
-    expect(announcement).toContain('până la data de 26 februarie 2016 (10 zile calendaristice de la data afișării)');
+    // The date posted (config) is not the version's date (16 February 2016).
+    expect(announcement).toContain('Data afișării: 22 februarie 2016');
+    expect(announcement).toContain(`${ISSUER} supune consultării publice proiectul de ordin`);
+    expect(announcement).toContain(`inițiat de ${INITIATOR} (textul versiunii 2016-02, din 16 februarie 2016)`);
+    expect(announcement).toContain('prezentul anunț, referatul de aprobare elaborat de inițiator, proiectul de ordin și anexa acestuia');
+    expect(announcement).toContain('până la data de 3 martie 2016 (10 zile calendaristice de la data afișării)');
+    expect(announcement).toContain('Organizarea unei dezbateri publice asupra proiectului poate fi cerută în scris (art. 7 alin. (9) din Legea nr. 52/2003), pe aceleași căi, până la data de 3 martie 2016.');
+    expect(announcement).toContain('nu mai devreme de 23 martie 2016, la împlinirea a 30 de zile calendaristice de la data afișării (art. 7 alin. (2) din Legea nr. 52/2003)');
     expect(announcement).toContain('a) prin poștă sau depuse la registratura instituției, la adresa: Str. Exemplului nr. 1, sector 1, București;');
     expect(announcement).toContain('b) prin poștă electronică, la adresa: consultare.publica@example.org.');
     expect(announcement).toContain('Persoana de contact: Ioana Popescu, telefon 021 000 00 00, e-mail ioana.popescu@example.org.');
+  });
+
+  it('has the approval memo after the announcement, linked from it: reasons, solution, legal basis, the workshops counted from the registers, impact', () => {
+    const start = texts.indexOf('REFERAT DE APROBARE');
+    expect(start).toBeGreaterThan(texts.indexOf('ANUNȚ'));
+    expect(start).toBeLessThan(texts.indexOf('PROIECT'));
+    expect(texts[start - 3]).toBe(INITIATOR.toLocaleUpperCase('ro-RO'));
+    expect(texts[start - 2]).toBe('Nr. 1.520/DJ din 19.02.2016');
+    expect(texts[start - 1]).toBe(`Aprob,Ministrul muncii, familiei, protecției sociale și persoanelor vârstniceDragoș-Nicolae Pîslaru`);
+    const memo = texts.slice(start, texts.indexOf('PROIECT'));
+    for (const heading of ['1. Motivul emiterii actului', '2. Soluția propusă', '3. Baza legală', '4. Consultarea', '5. Impactul']) expect(memo).toContain(heading);
+    expect(memo.join('\n')).toContain('Textul supus aprobării este versiunea 2016-02 din 16 februarie 2016: 6 module, 25 de standarde');
+    // The 2015-09 workshop, answered by 2016-02: 20 observations, counted per decision from the register.
+    expect(memo).toContain('– Observații formulate la atelierul de lucru din 22-23 septembrie 2015: 20 de observații asupra versiunii 2015-09, dintre care 10 acceptate, 5 acceptate parțial și 5 respinse; răspunsurile sunt cuprinse în versiunea 2016-02.');
+    expect(memo.at(-1)).toBe('Ioana Ionescu');
+    // The announcement's mention of the memo is a link to its title.
+    const link = ps.find((p) => p.text.includes('prezentul anunț, referatul de aprobare'))!;
+    expect(link.xml).toMatch(/<w:hyperlink [^>]*w:anchor="referat"/);
+    expect(ps[start]!.xml).toMatch(/<w:bookmarkStart [^>]*w:name="referat"/);
   });
 
   it('has the draft order: PROIECT, title, preamble, opening formula, articles, signature, then ANEXĂ and the standards', () => {
@@ -43,14 +70,22 @@ describe('the consultation draft (render)', async () => {
     expect(order[1]).toBe(ISSUER.toLocaleUpperCase('ro-RO'));
     expect(ps.find((p) => p.text.startsWith('ORDIN nr.'))!.style).toBe('Title');
     expect(order).toContain(`privind aprobarea Standardelor minime de calitate pentru serviciile de asistență și protecție a victimelor traficului de persoane`);
-    expect(order).toContain('Având în vedere prevederile:');
-    expect(order).toContain('Legea nr. 678/2001 privind prevenirea și combaterea traficului de persoane,');
-    expect(order.find((t) => t.startsWith('În temeiul'))).toMatch(/, conducătorul Agenției Naționale împotriva Traficului de Persoane emite următorul ordin:$/);
+    const preamble = order.slice(order.indexOf('Având în vedere:'), order.findIndex((t) => t.startsWith('Art. 1.')));
+    expect(preamble[1]).toBe(`– Referatul de aprobare nr. 1.520/DJ din 19.02.2016, elaborat de către ${INITIATOR};`);
+    expect(preamble).toContain('– Legea nr. 678/2001 privind prevenirea și combaterea traficului de persoane, cu modificările și completările ulterioare;');
+    expect(preamble.join('\n')).not.toMatch(/1238|Hotărârea Guvernului nr\. 1\.238/);
+    const basis = preamble.indexOf('în temeiul:');
+    expect(basis).toBeGreaterThan(1);
+    expect(preamble.slice(1, basis).every((t) => t.startsWith('– ') && t.endsWith(';'))).toBe(true);
+    expect(preamble.slice(basis + 1, -1).every((t) => t.startsWith('– '))).toBe(true);
+    expect(preamble.at(-2)).toMatch(/^– art\. 17 alin\. \(3\) din Hotărârea Guvernului nr\. 344\/2014 .*,$/);
+    expect(preamble.at(-1)).toBe(`${MINISTER} emite următorul ordin:`);
     const art1 = ps.find((p) => p.text.startsWith('Art. 1.'))!;
     expect(art1.runs[0]).toEqual({ text: 'Art. 1.', bold: true });
     expect(art1.text).toBe(`Art. 1. — Se aprobă ${TITLE.replace('Standarde', 'Standardele')}, prevăzute în anexa care face parte integrantă din prezentul ordin.`);
     expect(texts.find((t) => t.startsWith('Art. 3.'))).toBe('Art. 3. — Prezentul ordin se publică în Monitorul Oficial al României, Partea I.');
-    expect(ps.find((p) => p.style === 'Signature')!.text).toBe('Conducătorul Agenției Naționale împotriva Traficului de Persoane,');
+    expect(ps.filter((p) => p.style === 'Signature').slice(-2).map((p) => p.text)).toEqual(['Ministrul muncii, familiei, protecției sociale și persoanelor vârstnice,', 'Dragoș-Nicolae Pîslaru']);
+    expect(texts).toContain('București, ______________.Nr. ______.');
     const annex = texts.indexOf('ANEXĂ');
     expect(texts[annex + 1]).toBe(TITLE);
     expect(texts.indexOf(TITLE)).toBe(annex + 1);

@@ -30,8 +30,21 @@ consultation:
     phone: '021 000 00 00'
     email: ioana@example.org
 order:
-  basis: art. 1 din Legea nr. 1/2000
-  signatory: ministrul muncii
+  signatory:
+    function: ministrul muncii
+    name: Ion Popescu
+  place: București
+  initiator: Agenția de test
+  memo:
+    kind: referat de aprobare
+    number: '12'
+    date: '2015-09-20'
+    signatory: { function: directorul agenției, name: Ana Ionescu }
+    reasons: Standardele în vigoare nu au indicatori.
+    solution: Se aprobă standarde cu indicatori.
+    impact: Proiectul nu are impact bugetar.
+  basis:
+    - art. 1 din Legea nr. 1/2000
 `;
 
 /** A version file with the given body under a standard front matter. */

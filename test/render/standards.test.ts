@@ -147,12 +147,12 @@ b) al doilea lucru.
       'standards/t/2015-09.md': en,
       'stdraft.config.yaml': DEMO_CONFIG,
       'templates/final/template.yaml': template,
-      ...Object.fromEntries(['ordin.md.hbs', 'anexa.md.hbs', 'semnatura.md.hbs'].map((f) => [`templates/final/${f}`, fs.readFileSync(path.join(ROOT, 'templates/final', f), 'utf8')])),
+      ...Object.fromEntries(['ordin.md.hbs', 'preambul.md.hbs', 'anexa.md.hbs', 'semnatura.md.hbs'].map((f) => [`templates/final/${f}`, fs.readFileSync(path.join(ROOT, 'templates/final', f), 'utf8')])),
     });
     const result = await produce('render', ['2015-09', '--template', 'final'], cwd);
     expect(result.stderr).toBe('');
     const ps = paragraphs((await readDocx(result.bytes!)).document);
-    expect(ps.find((p) => p.style === 'Heading1')!.text).toBe('MODULE I. ACCESS (standards 1)');
+    expect(ps.find((p) => p.style === 'Heading1')!.text).toBe('MODULE I. ACCESS (standard 1)');
     expect(ps.find((p) => p.style === 'Heading2')!.text).toBe('STANDARD 1. INFORMATION');
     expect(ps.find((p) => p.runs[0]?.text === 'Expected results:')?.runs[0]!.bold).toBe(true);
     expect(ps.find((p) => p.style === 'IndicatorsLabel')!.text).toBe('Indicators:');

@@ -49,7 +49,7 @@ describe('template.yaml', () => {
     expect(c.header).toEqual({ key: 'header', text: '{{title}}', line: 4 });
     expect(c.labels).toEqual({ ro: { module: 'MODUL', expectedResults: 'Rezultate:' } });
     expect(c.standards).toEqual({ requirementIds: 'module-prefixed', headingCase: 'upper', moduleRange: true });
-    expect(c.consultation).toEqual({ days: 15, dayKind: 'working' });
+    expect(c.consultation).toEqual({ days: 15, dayKind: 'working', approvalDays: 30, approvalDayKind: 'calendar' });
     expect(c.sections.map((s) => [s.file, s.lineNumbers])).toEqual([
       ['anunt.md.hbs', false],
       ['anexa.md.hbs', true],

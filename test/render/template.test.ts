@@ -35,7 +35,7 @@ describe('the data templates see', () => {
 
   it('computes the consultation deadline in calendar or working days, from the posting date', () => {
     const calendar = parseTemplateConfig('consultation: { days: 10 }\nsections: [a.md.hbs]', 't');
-    expect(templateData({ doc, config: {}, template: calendar, set: null })['consultation']).toEqual({ days: 10, 'day-kind': 'calendar', posted: '2015-09-22', deadline: '2015-10-02' });
+    expect(templateData({ doc, config: {}, template: calendar, set: null })['consultation']).toEqual({ days: 10, 'day-kind': 'calendar', 'approval-days': 30, 'approval-day-kind': 'calendar', posted: '2015-09-22', deadline: '2015-10-02', approval: '2015-10-22' });
     const working = parseTemplateConfig('consultation: { days: 10, day-kind: working }\nsections: [a.md.hbs]', 't');
     // Posted on Friday 2016-02-19: ten working days end on Friday 2016-03-04; a holiday on 2016-03-01 moves it to Monday.
     const cfg = { consultation: { posted: '2016-02-19' } };

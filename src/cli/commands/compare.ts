@@ -74,7 +74,8 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
   let summary: string;
   if (layout === 'redline') {
     const author = options.author ?? ws?.config.author ?? DEFAULT_AUTHOR;
-    const redline = await redlineDocx(changeset, { author });
+    const short = ws?.config.data['short-title'];
+    const redline = await redlineDocx(changeset, { author, ...(typeof short === 'string' && short.trim() ? { shortTitle: short.trim() } : {}) });
     bytes = redline.bytes;
     summary =
       redline.stats.revisions === 0

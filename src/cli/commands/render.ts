@@ -8,11 +8,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { StdraftError, inputError, usageError } from '../../errors.js';
 import { parseBytes } from '../../parse/index.js';
+import { parseRegister } from '../../comments/index.js';
+import { consultationsHeld } from '../../render/order-data.js';
 import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
-import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
-import { isDirectory, maybeWorkspace, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
+import type { PrintedValue } from '../../render/handlebars.js';
+import { FRONT_MATTER_KEYS, loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
+import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
 import { containedPath, isInside, kindOf, readRegularFile } from '../../workspace/regular-file.js';
 import { writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
@@ -52,7 +55,9 @@ export async function produceDocx(
   const dir = resolveTemplateDir(options.template ?? mode.defaultTemplate, ctx.cwd, ws);
   const { folder, files } = readTemplateFolder(dir, ctx.cwd);
   const configLabel = ws?.configFile ? relativeLabel(ws.configFile, ctx.cwd) : null;
-  const template = loadTemplate(folder, { documentFile: source.label, configFile: configLabel });
+  // export checks every value the templates print (the final gate).
+  const printed: PrintedValue[] = [];
+  const template = loadTemplate(folder, { documentFile: source.label, configFile: configLabel, ...(mode.command === 'export' ? { onValue: (v: PrintedValue) => printed.push(v) } : {}) });
   let reference: { file: string; label: string } | null = null;
   if (template.config.referenceDocx) {
     reference = referenceDocxFile(dir, template.config.referenceDocx, `${folder.label}/${TEMPLATE_FILE}`, ctx.cwd);
@@ -68,10 +73,17 @@ export async function produceDocx(
   const fatal = doc.problems.find((p) => p.fatal);
   if (fatal) throw inputError(source.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it first (stdraft validate shows every problem)' });
 
+  let configValueReasons: typeof import('../../render/config-values.js').configValueReasons | null = null;
+  const refuse = (reasons: string[]): number => {
+    ctx.io.stderr(`stdraft: ${source.label} cannot be exported as the final order (${reasons.length} reason${reasons.length === 1 ? '' : 's'}); nothing written:\n`);
+    for (const reason of reasons) ctx.io.stderr(`  - ${reason}\n`);
+    return EXIT_FINDINGS;
+  };
   if (mode.command === 'export') {
     // The gate lints the version: its rules are loaded only for export.
-    const { finalGateReasons } = await import('../../render/gate.js');
-    const reasons = finalGateReasons({
+    const gate = await import('../../render/gate.js');
+    ({ configValueReasons } = await import('../../render/config-values.js'));
+    const reasons = gate.finalGateReasons({
       doc,
       version: source.version,
       registers: registers.map((file) => ({ file: relativeLabel(file, ctx.cwd), text: readTextFile(file) })),
@@ -82,20 +94,29 @@ export async function produceDocx(
         ...(source.set ? { versions: source.set.versions.map((v) => v.name) } : {}),
       },
     });
-    if (reasons.length > 0) {
-      ctx.io.stderr(`stdraft: ${source.label} cannot be exported as the final order (${reasons.length} reason${reasons.length === 1 ? '' : 's'}); nothing written:\n`);
-      for (const reason of reasons) ctx.io.stderr(`  - ${reason}\n`);
-      return EXIT_FINDINGS;
-    }
+    // The values the order takes from the config, before a template meets an empty one.
+    reasons.push(...configValueReasons(ws?.config.data ?? {}, configLabel));
+    if (reasons.length > 0) return refuse(reasons);
   } else if (doc.problems.length > 0) {
     ctx.io.stderr(`stdraft: warning: ${source.label} has ${doc.problems.length} problem${doc.problems.length === 1 ? '' : 's'} (stdraft validate shows them); rendered as it is\n`);
   }
 
-  const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null });
+  // The workshops the version answers, counted from the set's registers (unreadable ones are left out: validate reports them).
+  const held = consultationsHeld(
+    registers.map((file) => parseRegister(readTextFile(file), relativeLabel(file, ctx.cwd))).filter((r) => r.problems.length === 0).map((r) => r.register),
+    source.version,
+    source.set?.versions.map((v) => v.name) ?? [],
+  );
+  const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null, consultationsHeld: held });
   progress.update(1, 3, 'building the document');
   const bytes = await renderDocx({ doc, template, data, referenceStyles: styles });
   progress.update(3, 3);
   progress.end();
+  if (configValueReasons) {
+    // The other values the templates printed (the config's order.* and consultation.* passed above).
+    const reasons = configValueReasons(ws?.config.data ?? {}, configLabel, printed, FRONT_MATTER_KEYS, { file: source.label, data: doc.frontMatter?.data ?? {} });
+    if (reasons.length > 0) return refuse(reasons);
+  }
 
   if (output === '-') {
     writeStdoutBytes(ctx.io, bytes);
