@@ -38,11 +38,16 @@ export function searchIndexScript(documents: readonly SearchDocument[]): string 
   const index = new MiniSearch<SearchDocument>({ fields: SEARCH_FIELDS, storeFields: STORE_FIELDS, tokenize: searchTokenize, processTerm: searchProcessTerm });
   index.addAll(documents);
   // Version names sort chronologically (the format's contract): the newest text comes first among equals.
-  const versions = [...new Set(documents.map((d) => d.version))].sort();
+  const versions = [...new Set(documents.map((d) => baseVersion(d.version)))].sort();
   return `/* The search index of the site (MiniSearch ${MINISEARCH_VERSION}), made by stdraft. */\nwindow.STDRAFT_SEARCH_INDEX = ${JSON.stringify(index)};\nwindow.STDRAFT_SEARCH_VERSIONS = ${JSON.stringify(versions)};\n`;
 }
 
 export const MINISEARCH_VERSION = '7.2.0';
+
+/** The version a translation follows (`2016-02.en` → `2016-02`): a twin ranks with its version. */
+export function baseVersion(version: string): string {
+  return version.replace(/\.[a-z]{2,3}$/, '');
+}
 
 /** A short excerpt of a unit's text for the results list. */
 export function excerpt(text: string, length = 180): string {
@@ -64,6 +69,7 @@ export function siteScript(): string {
   'use strict';
   var tokenize = ${searchTokenize.toString()};
   var processTerm = ${searchProcessTerm.toString()};
+  var baseVersion = ${baseVersion.toString()};
 
   function countdown() {
     var nodes = document.querySelectorAll('[data-deadline]');
@@ -90,7 +96,7 @@ export function siteScript(): string {
     var versions = window.STDRAFT_SEARCH_VERSIONS || [];
     // The same unit in several versions scores alike: the newer version's comes first.
     function recency(id, term, stored) {
-      var rank = versions.indexOf(stored && stored.version);
+      var rank = versions.indexOf(stored && baseVersion(stored.version));
       return rank < 0 ? 1 : 1 + 0.3 * (rank + 1) / versions.length;
     }
     var words = { one: box.getAttribute('data-one'), many: box.getAttribute('data-many'), none: box.getAttribute('data-none') };

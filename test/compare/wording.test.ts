@@ -61,15 +61,15 @@ describe('the title block in the page\'s words', () => {
     const changeset = changesetOf(bundled('2015-09'), bundled('2016-02'));
     const text = fs.readFileSync(path.join(ROOT, 'standards/vtp/comments/2015-09-workshop.yaml'), 'utf8');
     const registers = readRegisters([{ file: 'standards/vtp/comments/2015-09-workshop.yaml', text }]);
-    const observations = resolveObservations(registers, (name) => (name === '2015-09' ? bundled('2015-09') : name === '2016-02' ? bundled('2016-02') : null));
+    const observations = resolveObservations(registers, (name) => (['2007-11', '2015-09', '2016-02'].includes(name) ? bundled(name) : null));
     const synoptic = buildSynoptic(changeset, ctx(), { registers, observations });
-    expect(summaryNotes(synoptic)).toContain('Date de identificare modificate: versiunea, data, stadiul, atelierul de lucru, temeiul legal, autorii, versiunea revizuită.');
+    expect(summaryNotes(synoptic)).toContain('Date de identificare modificate: versiunea, data, stadiul, versiunea revizuită, atelierul de lucru, temeiul legal, autorii.');
 
     const dir = tempDir();
     const html = path.join(dir, 's.html');
     expect((await runCli(['compare', '2015-09', '2016-02', '--format', 'html', '-o', html], { cwd: ROOT })).code).toBe(0);
     const page = fs.readFileSync(html, 'utf8');
-    expect(page).toContain('Observații formulate la atelierul de lucru din 22-23 septembrie 2015 (20 de observații)');
+    expect(page).toContain('Observații formulate la atelierul de lucru din 22-23 septembrie 2015 (28 de observații)');
     expect(page).not.toContain('2015-09-workshop.yaml');
     expect(page).not.toMatch(/: version, date|legal-basis|supersedes/);
     // A table in a cell has its header row in <thead>, which print repeats on every page.

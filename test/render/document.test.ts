@@ -56,8 +56,8 @@ describe('the consultation draft (render)', async () => {
     const memo = texts.slice(start, texts.indexOf('PROIECT'));
     for (const heading of ['1. Motivul emiterii actului', '2. Soluția propusă', '3. Baza legală', '4. Consultarea', '5. Impactul']) expect(memo).toContain(heading);
     expect(memo.join('\n')).toContain('Textul supus aprobării este versiunea 2016-02 din 16 februarie 2016: 6 module, 25 de standarde');
-    // The 2015-09 workshop, answered by 2016-02: 20 observations, counted per decision from the register.
-    expect(memo).toContain('– Observații formulate la atelierul de lucru din 22-23 septembrie 2015: 20 de observații asupra versiunii 2015-09, dintre care 10 acceptate, 5 acceptate parțial și 5 respinse; răspunsurile sunt cuprinse în versiunea 2016-02.');
+    // The 2015-09 workshop, answered by 2016-02: 28 observations (8 from the 2015 evaluation), counted per decision from the register.
+    expect(memo).toContain('– Observații formulate la atelierul de lucru din 22-23 septembrie 2015: 28 de observații asupra versiunii 2015-09, dintre care 15 acceptate, 5 acceptate parțial și 8 respinse; răspunsurile sunt cuprinse în versiunea 2016-02.');
     expect(memo.at(-1)).toBe('Ioana Ionescu');
     // The announcement's mention of the memo is a link to its title.
     const link = ps.find((p) => p.text.includes('prezentul anunț, referatul de aprobare'))!;

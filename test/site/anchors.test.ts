@@ -77,7 +77,7 @@ describe('search', () => {
       { id: 'a#S4.3', label: 'S4.3', title: 'Participarea', text: 'Beneficiarul participă la evaluare.', url: 'a.html#S4.3', version: 'a', lang: 'ro', excerpt: '' },
     ];
     const script = searchIndexScript(docs);
-    const js = JSON.parse(script.slice(script.indexOf('= ') + 2).trim().replace(/;$/, ''));
+    const js = JSON.parse(script.split('\n').find((line) => line.startsWith('window.STDRAFT_SEARCH_INDEX = '))!.replace(/^[^=]*= /, '').replace(/;$/, ''));
     const index = MiniSearch.loadJS(js, { fields: SEARCH_FIELDS, storeFields: STORE_FIELDS, tokenize: searchTokenize, processTerm: searchProcessTerm });
     expect(index.search('complexa').map((r) => r.url)).toEqual(['a.html#S4.2']);
     expect(index.search('S4.3').map((r) => r.url)).toEqual(['a.html#S4.3']);

@@ -218,8 +218,8 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     // Posted today (the reader's day), so that the consultation is open: ten calendar days left.
     const now = new Date();
     const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-    const config = fs.readFileSync(path.join(ROOT, 'stdraft.config.yaml'), 'utf8').replace(/^consultation:\n/m, `consultation:\n  posted: '${today}'\n`);
-    expect(config).toContain(`posted: '${today}'`);
+    const config = fs.readFileSync(path.join(ROOT, 'stdraft.config.yaml'), 'utf8').replace(/^  posted:\n    '2016-02': '[\d-]+'\n/m, `  posted:\n    '2016-02': '${today}'\n`);
+    expect(config).toContain(`'2016-02': '${today}'`);
     fs.writeFileSync(path.join(ws, 'stdraft.config.yaml'), config);
     const ro = fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8');
     const en = ro
@@ -237,7 +237,7 @@ describe.runIf(requireChromium())('the site in Chromium', () => {
     await page.goto(twin('index.html'), { waitUntil: 'load' });
     expect(await page.evaluate(() => document.querySelector('.countdown')?.textContent)).toBe('Mai sunt 10 zile.');
     await page.goto(url('index.html'), { waitUntil: 'load' });
-    expect(await page.evaluate(() => document.querySelector('.countdown')?.textContent)).toBe('Termenul s-a încheiat la 26 februarie 2016.');
+    expect(await page.evaluate(() => document.querySelector('.countdown')?.textContent)).toBe('Termenul s-a încheiat la 3 martie 2016.');
     await page.goto(`${twin('2016-02.en.html')}#module-ii`, { waitUntil: 'load' });
     const facts = await page.evaluate(() => ({
       lang: document.documentElement.lang,

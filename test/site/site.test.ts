@@ -131,7 +131,8 @@ comments:
 
 function workspace(extra: Record<string, string> = {}): string {
   return tempDir({
-    'stdraft.config.yaml': DEMO_CONFIG,
+    // The version in consultation is posted the day it is dated (a version in consultation needs the date posted).
+    'stdraft.config.yaml': DEMO_CONFIG.replace('consultation:\n', "consultation:\n  posted: { '2016-02': '2016-02-16' }\n"),
     'standards/t/2015-09.md': RO('2015-09', { status: 'draft', date: '2015-09-22', word: 'simplu' }),
     'standards/t/2016-02.md': RO('2016-02', { supersedes: '2015-09' }),
     'standards/t/2016-02.en.md': EN,
@@ -151,7 +152,9 @@ describe('stdraft site', () => {
     expect(result.stdout).toMatch(/^wrote .*site\/ \(\d+ pages, \d+ files; set t, 2 versions, 1 register\): open .*index\.html\n$/);
     const site = path.join(cwd, 'site');
     const files = fs.readdirSync(site).sort();
-    expect(files).toEqual(['.stdraft-site', '2015-09.html', '2016-02.en.html', '2016-02.html', 'assets', 'cautare.html', 'index.html', 'observatii-atelier.html', 'proiect-2016-02.docx', 'sinoptic-2015-09-2016-02.html']);
+    expect(files).toEqual(['.stdraft-site', '2015-09.html', '2016-02.en.html', '2016-02.html', 'assets', 'cautare.html', 'index.html', 'observatii-atelier.html', 'proiect-2016-02.docx', 'referat.html', 'sinoptic-2015-09-2016-02.html']);
+    // The consultation template's approval memo has a page of its own (in Word it is part of the draft).
+    expect(read(site, 'referat.html')).toContain('REFERAT DE APROBARE');
     expect(fs.readdirSync(path.join(site, 'assets')).sort()).toEqual(['minisearch.js', 'search-index.js', 'site.css', 'site.js']);
     // The draft to download is the render command's document (a Word zip).
     expect(fs.readFileSync(path.join(site, 'proiect-2016-02.docx')).subarray(0, 2).toString()).toBe('PK');
@@ -200,7 +203,10 @@ describe('stdraft site', () => {
     // The search index holds every unit, English twins too, with the page and anchor.
     const index = read(site, 'assets/search-index.js');
     expect(index.startsWith('/* The search index')).toBe(true);
-    const json = JSON.parse(index.slice(index.indexOf('=') + 1).trim().replace(/;$/, '')) as { documentCount: number; storedFields: Record<string, { url: string }> };
+    const assigned = (name: string) => index.split('\n').find((line) => line.startsWith(`window.${name} = `))!.replace(/^[^=]*= /, '').replace(/;$/, '');
+    // The versions in order, so that the newer text comes first among equal matches.
+    expect(JSON.parse(assigned('STDRAFT_SEARCH_VERSIONS'))).toEqual(['2015-09', '2016-02']);
+    const json = JSON.parse(assigned('STDRAFT_SEARCH_INDEX')) as { documentCount: number; storedFields: Record<string, { url: string }> };
     const urls = Object.values(json.storedFields).map((f) => f.url);
     expect(urls).toContain('2016-02.html#S1.1');
     expect(urls).toContain('2016-02.en.html#Im1S2.1');

@@ -13,9 +13,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { StdraftError, inputError, usageError, outputError } from '../../errors.js';
 import { readRegisters } from '../../compare/observations.js';
+import type { Register } from '../../comments/index.js';
 import type { Lang, StandardsDoc } from '../../model/types.js';
 import { parseBytes } from '../../parse/index.js';
 import { referenceStyles } from '../../render/reference.js';
+import { consultationsHeld } from '../../render/order-data.js';
 import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type LoadedTemplate } from '../../render/template.js';
@@ -63,7 +65,7 @@ export async function run(ctx: Context, args: unknown[], options: SiteOptions): 
   const registers = readRegisters(set.registers.map((file) => ({ file: relativeLabel(file, ctx.cwd), text: readText(file, relativeLabel(file, ctx.cwd)) })));
 
   progress.update(1, 4, 'the consultation draft');
-  const consultation = await consultationOf(versions, set, ws, ctx.cwd);
+  const consultation = await consultationOf(versions, set, ws, ctx.cwd, registers.map((r) => r.register));
 
   progress.update(2, 4, 'the pages and the search index');
   const files = buildSite({
@@ -140,7 +142,7 @@ function shortTitle(ws: Workspace, versions: readonly SiteVersion[]): string {
  * announcement of the consultation template, the draft order in Word as `stdraft render` makes it, and the
  * approval memo when a memo template exists.
  */
-async function consultationOf(versions: readonly SiteVersion[], set: StandardsSet, ws: Workspace, cwd: string): Promise<SiteConsultation | null> {
+async function consultationOf(versions: readonly SiteVersion[], set: StandardsSet, ws: Workspace, cwd: string, registers: readonly Register[]): Promise<SiteConsultation | null> {
   const version = versions.filter((v) => v.doc.meta.status === 'consultation').at(-1);
   if (!version) return null;
   const versionFile = relativeLabel(set.versions.find((v) => v.name === version.name)!.file, cwd);
@@ -149,7 +151,9 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
 
   const consultationDir = resolveTemplateDir('consultation', cwd, ws);
   const consultationTemplate = load(consultationDir, versionFile, configFile, cwd);
-  const data = templateData({ doc: version.doc, config, template: consultationTemplate.config, set: set.name });
+  // The workshops the version answers, counted from the registers, as `stdraft render` counts them.
+  const held = consultationsHeld(registers, version.name, set.versions.map((v) => v.name));
+  const data = templateData({ doc: version.doc, config, template: consultationTemplate.config, set: set.name, consultationsHeld: held });
   const dates = (data['consultation'] ?? {}) as Record<string, unknown>;
   const announcementSection = consultationTemplate.sections.find((s) => /^(anunt|anunț|announcement)/i.test(path.basename(s.spec.file)));
   const announcement = announcementSection ? announcementSection.render(data) : null;
@@ -159,7 +163,7 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
   const memoDir = memoTemplateDir(ws);
   if (memoDir) {
     const memoTemplate = load(memoDir, versionFile, configFile, cwd);
-    const memoData = templateData({ doc: version.doc, config, template: memoTemplate.config, set: set.name });
+    const memoData = templateData({ doc: version.doc, config, template: memoTemplate.config, set: set.name, consultationsHeld: held });
     const markdown = memoTemplate.sections.map((s) => s.render(memoData).replace(/<!--\s*stdraft:standards\s*-->/g, '')).join('\n\n');
     let docx: Uint8Array | null = null;
     try {
@@ -169,6 +173,11 @@ async function consultationOf(versions: readonly SiteVersion[], set: StandardsSe
       if (!(error instanceof StdraftError && /\{\{standards\}\}/.test(error.message))) throw error;
     }
     memo = { markdown, docx: docx ? { file: `referat-${version.name}.docx`, bytes: docx } : null };
+  } else {
+    // The consultation package's own memo section (templates/consultation/referat.md.hbs): its page on the
+    // site; in Word it is part of the draft offered for download.
+    const memoSection = consultationTemplate.sections.find((s) => /^(referat|nota|notă|memo)/i.test(path.basename(s.spec.file)));
+    if (memoSection) memo = { markdown: memoSection.render(data), docx: null };
   }
 
   const cfg = (config['consultation'] ?? {}) as Record<string, unknown>;
