@@ -38,7 +38,8 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     return { encoding, text, score };
   });
   const best = candidates[0]!.score >= candidates[1]!.score ? candidates[0]! : candidates[1]!;
-  const name = best.encoding === 'windows-1250' ? 'Windows-1250 (cp1250)' : 'ISO-8859-2 (Latin-2)';
+  const same = candidates[0]!.text === candidates[1]!.text;
+  const name = same ? 'Windows-1250 (cp1250), which reads it as ISO-8859-2 (Latin-2) does' : best.encoding === 'windows-1250' ? 'Windows-1250 (cp1250)' : 'ISO-8859-2 (Latin-2)';
   const cedilla = /[şţŞŢ]/u.test(best.text) ? '; its ş/ţ with cedilla are kept (stdraft validate --fix replaces them)' : '';
   return { text: best.text, note: `not UTF-8: decoded as ${name}${cedilla}` };
 }
