@@ -6,7 +6,7 @@
  * text of page headers and footers is reported as dropped.
  */
 import { unzipSync } from 'fflate';
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { inputError } from '../errors.js';
 import type { Dropped, Line, Piece, Run, SourceDoc } from './types.js';
 
@@ -77,13 +77,19 @@ export function readDocx(bytes: Uint8Array, file: string, changes?: 'accept' | '
   const xml = (name: string): XNode[] | null => {
     const data = parts.get(name);
     if (!data) return null;
-    try {
-      return parser.parse(new TextDecoder('utf-8').decode(data)) as XNode[];
-    } catch (error) {
-      throw inputError(file, `is not a readable Word document: ${name} is not well-formed XML (${(error as Error).message.split('\n')[0]})`, {
-        hint: 'open and save it again in Word or LibreOffice',
-      });
+    const text = new TextDecoder('utf-8').decode(data);
+    const valid = XMLValidator.validate(text);
+    let problem = valid === true ? null : `${valid.err.msg} at line ${valid.err.line}`;
+    if (problem === null) {
+      try {
+        return parser.parse(text) as XNode[];
+      } catch (error) {
+        problem = (error as Error).message.split('\n')[0]!;
+      }
     }
+    throw inputError(file, `is not a readable Word document: ${name} is not well-formed XML (${problem})`, {
+      hint: 'open and save it again in Word or LibreOffice',
+    });
   };
 
   const main = mainPart(xml('_rels/.rels')) ?? 'word/document.xml';
