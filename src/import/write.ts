@@ -40,7 +40,10 @@ export function frontMatterYaml(values: FrontMatterValues): string {
   if (values.date) data['date'] = quoted(values.date);
   if (values.status) data['status'] = values.status;
   data['lang'] = values.lang;
-  for (const [k, v] of Object.entries(values.extra ?? {})) if (!(k in data) && k !== 'issuer' && k !== 'legal-basis') data[k] = v;
+  for (const [k, v] of Object.entries(values.extra ?? {})) {
+    // Version names and dates stay text for every YAML reader.
+    if (!(k in data) && k !== 'issuer' && k !== 'legal-basis') data[k] = typeof v === 'string' && /^[\d.:-]+$/.test(v) ? quoted(v) : v;
+  }
   if (values.issuer) data['issuer'] = values.issuer;
   if (values.legalBasis && values.legalBasis.length > 0) data['legal-basis'] = values.legalBasis;
   return new Document(data).toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
