@@ -96,10 +96,9 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
   const { doc } = recognition;
   const standards = doc.modules.reduce((n, m) => n + m.standards.length, 0);
   if (doc.modules.filter((m) => m.numeral !== null).length === 0 && standards === 0) {
-    const firstLines = blocks
-      .filter((b) => b.kind === 'para')
-      .slice(0, 3)
-      .map((b) => `"${excerpt(plain(b.kind === 'para' ? b.runs : []))}"`);
+    const firstLines = source.pieces
+      .flatMap((piece) => (piece.kind === 'line' ? [`"${excerpt(plain(piece.runs))}"`] : []))
+      .slice(0, 3);
     throw inputError(file, `no module or standard headings found; ${firstLines.length > 0 ? `the first ${source.unit}s are ${firstLines.join(', ')}` : 'it has no text'}`, {
       hint: 'stdraft import reads the annex of a published order ("MODULUL I …", "STANDARDUL 1 …", "S1.1 …"); check that this is that text',
     });
