@@ -356,6 +356,9 @@ export function recognise(blocks: Block[], options: RecogniseOptions = {}): Reco
       }
     }
 
+    if (req && !standard) keep(b, 'a requirement id before any standard heading');
+    if (where.in !== 'requirement' && INDICATOR_LINE.test(f.trim())) keep(b, 'an indicator outside any requirement');
+
     const er = EXPECTED_RESULTS_LINE.exec(f.trim());
     if (er && where.in === 'standard') {
       const s = where.standard;
