@@ -117,6 +117,8 @@ function publishedText(markdown) {
   return markdown
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .split('\n')
+    .filter((line) => !/^\|(?: ?:?-+:? ?\|)+$/.test(line))
+    .map((line) => (line.startsWith('|') ? line.slice(1, -1).split('|').map((c) => c.trim()).join('\t') : line))
     .map((line) => line.replace(/^#{1,3} /, '').replace(/^\*\*([^*]+)\*\*/, '$1').replace(/^- /, ''))
     .join('\n');
 }

@@ -12,9 +12,9 @@ export function readPlainText(text: string, notes: string[] = []): SourceDoc {
   const pieces: Piece[] = [];
 
   // Lines that repeat on every page (running headers) are short and look like headers, not like the text.
+  const normalized = raw.map((l) => normalize(l));
   const counts = new Map<string, number>();
-  for (const l of raw) {
-    const t = normalize(l);
+  for (const t of normalized) {
     if (t.length > 0 && t.length <= 100) counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   // One paragraph per line (a portal's text) or lines wrapped at a page width (a PDF's text)?
@@ -26,7 +26,7 @@ export function readPlainText(text: string, notes: string[] = []): SourceDoc {
   let blank = true;
   for (let i = 0; i < raw.length; i++) {
     const source = raw[i]!;
-    const t = normalize(source);
+    const t = normalized[i]!;
     if (t === '') {
       blank = true;
       continue;
@@ -42,7 +42,7 @@ export function readPlainText(text: string, notes: string[] = []): SourceDoc {
         continue;
       }
       seenAnnex.add(t);
-    } else if ((counts.get(t) ?? 0) >= 3 && !startsItem(t) && (isAllCaps(t) || /\d/.test(t)) && t.length <= 100) {
+    } else if ((counts.get(t) ?? 0) >= 3 && !startsItem(t) && (isAllCaps(t) || /\d/.test(t)) && !/[.;:,]$/.test(t) && !/^\||\t/.test(source) && t.length <= 100) {
       dropped.push({ line: i + 1, text: t, why: 'running header' });
       continue;
     }

@@ -8,7 +8,7 @@ import remarkStringify from 'remark-stringify';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { Document, Scalar } from 'yaml';
-import { STRINGIFY_OPTIONS } from '../print/index.js';
+import { STRINGIFY_OPTIONS, canonicalYaml } from '../print/index.js';
 import { labelsFor } from '../model/labels.js';
 import type { Imported, OutBlock } from './recognise.js';
 import type { Run } from './types.js';
@@ -46,12 +46,17 @@ export function frontMatterYaml(values: FrontMatterValues): string {
   }
   if (values.issuer) data['issuer'] = values.issuer;
   if (values.legalBasis && values.legalBasis.length > 0) data['legal-basis'] = values.legalBasis;
-  return new Document(data).toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  return canonicalYaml(new Document(data).toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true }));
 }
 
 export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): string {
   const labels = labelsFor(doc.meta.lang);
   const children: RootContent[] = [{ type: 'yaml', value: frontMatterYaml(frontMatter).replace(/\n$/, '') }];
+  // One id style for the whole document, as fmt makes it: the majority decides between S1.1 and M.I.-S1.1.
+  let prefixed = 0;
+  let plainIds = 0;
+  for (const m of doc.modules) for (const s of m.standards) for (const r of s.requirements) r.prefix ? prefixed++ : plainIds++;
+  const modulePrefixed = prefixed > plainIds;
   children.push(...blocks(doc.intro));
   for (const m of doc.modules) {
     if (m.numeral !== null) {
@@ -67,7 +72,8 @@ export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): st
         children.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: labels.expectedResults }] }, ...(content.length > 0 ? [{ type: 'text', value: ' ' } as PhrasingContent, ...content] : [])] });
       }
       for (const r of s.requirements) {
-        const id = `${r.prefix ? `M.${r.prefix.toUpperCase()}.-` : ''}S${r.standard}.${r.index}`;
+        const prefix = modulePrefixed ? (r.prefix ?? m.numeral)?.toUpperCase() : null;
+        const id = `${prefix ? `M.${prefix}.-` : ''}S${r.standard}.${r.index}`;
         children.push(heading(3, [{ text: `${id}${r.title ? ` ${r.title}` : ''}` }]));
         children.push(...blocks(r.text));
         if (r.indicators.length > 0) {
@@ -92,7 +98,20 @@ export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): st
     children.push(heading(1, a.title));
     children.push(...blocks(a.blocks));
   }
-  return stringifier.stringify({ type: 'root', children } as Root);
+  // Serialised in groups that end before a heading, as the printer does: the cost stays linear.
+  const pieces: string[] = [];
+  let group: RootContent[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    pieces.push(stringifier.stringify({ type: 'root', children: group } as Root).replace(/\n+$/, ''));
+    group = [];
+  };
+  for (const node of children) {
+    if (node.type === 'heading' || group.length >= 200) flush();
+    group.push(node);
+  }
+  flush();
+  return `${pieces.join('\n\n')}\n`;
 }
 
 function heading(depth: number, runs: Run[]): Heading {
