@@ -27,7 +27,7 @@ const parser = new XMLParser({
 });
 
 function tagOf(node: XNode): string | null {
-  for (const key of Object.keys(node)) if (key !== ':@') return key;
+  for (const key in node) if (key !== ':@') return key;
   return null;
 }
 function childrenOf(node: XNode): XNode[] {
@@ -105,8 +105,13 @@ export function readDocx(bytes: Uint8Array, file: string, changes?: 'accept' | '
 
   // Tracked changes: refused unless --changes says which text to take.
   const ids = new Set<string>();
-  for (const tag of ['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']) {
-    for (const n of descendants([body], tag)) ids.add(`${tag}:${attr(n, 'w:id') ?? ids.size}`);
+  const CHANGES = new Set(['w:ins', 'w:del', 'w:moveFrom', 'w:moveTo']);
+  const stack: XNode[] = [body];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    const tag = tagOf(n);
+    if (tag && CHANGES.has(tag)) ids.add(`${tag}:${attr(n, 'w:id') ?? ids.size}`);
+    for (const c of childrenOf(n)) stack.push(c);
   }
   const notes: string[] = [];
   if (ids.size > 0) {
