@@ -213,7 +213,7 @@ export function readDocx(bytes: Uint8Array, file: string, changes?: 'accept' | '
           const runs = runsOf(childrenOf(p));
           if (runs.length === 0) continue;
           if (cell.length > 0) cell.push({ text: ' ' });
-          cell.push(...runs.map((r) => ({ ...r, text: r.text.replace(/[\t\n]/g, ' ') })));
+          for (const r of runs) cell.push({ ...r, text: r.text.replace(/[\t\n]/g, ' ') });
         }
         cells.push(cell);
       }

@@ -41,7 +41,11 @@ const ABBREVIATION_END = /(?:^|\s)(?:nr|art|alin|lit|pct|cap|sec|ș\.a|etc|str|b
 export function joinLines(pieces: Piece[], stats: JoinStats = { joined: 0, dehyphenated: 0 }): Block[] {
   const out: Block[] = [];
   let prev: Para | null = null;
-  let prevText = '';
+  // The paragraph being built: its first line (is it a heading?), its last line (does it end a sentence, a
+  // word with a hyphen?), whether every line is in capitals. Kept apart so that joining stays linear.
+  let first = '';
+  let last = '';
+  let caps = false;
   for (const piece of pieces) {
     if (piece.kind === 'table') {
       out.push(piece);
@@ -50,45 +54,52 @@ export function joinLines(pieces: Piece[], stats: JoinStats = { joined: 0, dehyp
     }
     const text = normalize(plain(piece.runs));
     if (prev && piece.join === 'soft' && !startsItem(text)) {
-      prev.runs = [...prev.runs, { text: '\n' }, ...piece.runs];
-      prevText = text;
+      prev.runs.push({ text: '\n' });
+      for (const r of piece.runs) prev.runs.push(r);
+      last = text;
+      caps = caps && isAllCaps(text);
       continue;
     }
-    if (prev && piece.join === 'guess' && continues(prevText, text)) {
-      const hyphen = /\p{L}-$/u.test(prevText) && /^\p{Ll}/u.test(text);
-      if (hyphen && !keepsHyphen(prevText, text)) {
-        prev.runs = [...trimEnd(prev.runs, 1), ...piece.runs];
+    if (prev && piece.join === 'guess' && continues(first, last, caps, text)) {
+      const hyphen = /\p{L}-$/u.test(last) && /^\p{Ll}/u.test(text);
+      if (hyphen && !keepsHyphen(last, text)) {
+        dropLastChar(prev.runs);
+        for (const r of piece.runs) prev.runs.push(r);
         stats.dehyphenated++;
       } else {
-        prev.runs = [...prev.runs, ...(hyphen ? [] : [{ text: ' ' }]), ...piece.runs];
+        if (!hyphen) prev.runs.push({ text: ' ' });
+        for (const r of piece.runs) prev.runs.push(r);
       }
       stats.joined++;
-      prevText = normalize(plain(prev.runs));
+      last = text;
+      caps = caps && isAllCaps(text);
       continue;
     }
     prev = paraOf(piece);
-    prevText = text;
+    first = text;
+    last = text;
+    caps = isAllCaps(text);
     out.push(prev);
   }
   return out;
 }
 
 function paraOf(line: Line): Para {
-  const para: Para = { kind: 'para', runs: line.runs, line: line.line };
+  const para: Para = { kind: 'para', runs: [...line.runs], line: line.line };
   if (line.heading !== undefined) para.heading = line.heading;
   if (line.title) para.title = true;
   if (line.listItem) para.listItem = line.listItem;
   return para;
 }
 
-/** Whether a line of wrapped text continues the one before it. */
-function continues(prev: string, next: string): boolean {
+/** Whether a line of wrapped text continues the paragraph before it (its first and last lines, all in capitals). */
+function continues(first: string, last: string, caps: boolean, next: string): boolean {
   if (startsItem(next)) return false;
   const headingLike =
-    MODULE_LINE.test(prev) || STANDARD_LINE.test(prev) || SECTION_LINE.test(prev) || ANNEX_LINE.test(prev) || RANGE.test(prev) ||
-    INDICATORS_LABEL_LINE.test(prev) || (EXPECTED_RESULTS_LINE.test(prev) && !EXPECTED_RESULTS_LINE.exec(prev)![1]);
-  if (headingLike || isAllCaps(prev)) return isAllCaps(prev) && isAllCaps(next);
-  if (/[.;:!?]["”)»]?$/u.test(prev) && /^["„«(]?[\p{Lu}]/u.test(next) && !ABBREVIATION_END.test(prev)) return false;
+    MODULE_LINE.test(first) || STANDARD_LINE.test(first) || SECTION_LINE.test(first) || ANNEX_LINE.test(first) || RANGE.test(first) ||
+    INDICATORS_LABEL_LINE.test(first) || (EXPECTED_RESULTS_LINE.test(first) && !EXPECTED_RESULTS_LINE.exec(first)![1]);
+  if (headingLike || caps) return caps && isAllCaps(next);
+  if (/[.;:!?]["”)»]?$/u.test(last) && /^["„«(]?[\p{Lu}]/u.test(next) && !ABBREVIATION_END.test(last)) return false;
   return true;
 }
 
@@ -101,16 +112,16 @@ export function plain(runs: Run[]): string {
   return runs.map((r) => r.text).join('');
 }
 
-/** Runs without their last `n` characters. */
-function trimEnd(runs: Run[], n: number): Run[] {
-  const out = runs.map((r) => ({ ...r }));
-  let left = n;
-  while (left > 0 && out.length > 0) {
-    const last = out[out.length - 1]!;
-    const cut = Math.min(left, last.text.length);
-    last.text = last.text.slice(0, last.text.length - cut);
-    left -= cut;
-    if (last.text === '') out.pop();
+/** Removes the last character of the runs (a hyphen at a line end), in place. */
+function dropLastChar(runs: Run[]): void {
+  while (runs.length > 0) {
+    const r = runs[runs.length - 1]!;
+    if (r.text.length > 0) {
+      const text = r.text.slice(0, -1);
+      if (text === '') runs.pop();
+      else runs[runs.length - 1] = { ...r, text };
+      return;
+    }
+    runs.pop();
   }
-  return out;
 }

@@ -67,10 +67,10 @@ function runsOf(nodes: PhrasingContent[], marks: { bold?: boolean; italic?: bool
         push(node.value);
         break;
       case 'strong':
-        runs.push(...runsOf(node.children, { ...marks, bold: true }));
+        for (const r of runsOf(node.children, { ...marks, bold: true })) runs.push(r);
         break;
       case 'emphasis':
-        runs.push(...runsOf(node.children, { ...marks, italic: true }));
+        for (const r of runsOf(node.children, { ...marks, italic: true })) runs.push(r);
         break;
       case 'break':
         push('\n');
@@ -85,7 +85,7 @@ function runsOf(nodes: PhrasingContent[], marks: { bold?: boolean; italic?: bool
         if (!/^<!--/.test(node.value)) push(node.value);
         break;
       default:
-        if ('children' in node) runs.push(...runsOf(node.children as PhrasingContent[], marks));
+        if ('children' in node) for (const r of runsOf(node.children as PhrasingContent[], marks)) runs.push(r);
         else if ('value' in node) push(String(node.value));
     }
   }

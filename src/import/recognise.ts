@@ -188,7 +188,12 @@ export function recognise(blocks: Block[], options: RecogniseOptions = {}): Reco
   let module: ImportedModule | null = null;
   let standard: ImportedStandard | null = null;
   let afterUnits = false;
-  const moduleFollows = (i: number) => paras.slice(i + 1).some((b) => b.kind === 'para' && moduleHead(b) !== null);
+  let lastModule = -1;
+  for (let k = paras.length - 1; k >= 0 && lastModule === -1; k--) {
+    const b = paras[k]!;
+    if (b.kind === 'para' && moduleHead(b) !== null) lastModule = k;
+  }
+  const moduleFollows = (i: number) => i < lastModule;
 
   const container = (): OutBlock[] => {
     switch (where.in) {
@@ -296,7 +301,7 @@ export function recognise(blocks: Block[], options: RecogniseOptions = {}): Reco
     if (afterUnits) {
       const annex = annexHead(b);
       const section = SECTION_LINE.test(text) && text.length <= SHORT && !moduleFollows(i);
-      if (annex || section || (where.in === 'annex' && b.heading === 1)) {
+      if (annex || section || ((where as Where).in === 'annex' && b.heading === 1)) {
         if (section) notes.push(`${unitWord(b)}: "${excerpt(text)}" after the last module is written as an annex (the format places nothing else after the modules)`);
         const a: ImportedAnnex = { title: section ? [{ text: 'Anexa – ' }, ...b.runs] : b.runs, blocks: [] };
         doc.annexes.push(a);
@@ -537,6 +542,7 @@ function readOrderMeta(blocks: Block[], meta: ImportedMeta): void {
   if (dated ?? signed) meta.date = (dated ?? signed)!;
   const preambleEnd = texts.findIndex((t) => /^(?:Art(?:icolul)?\.?\s*1\b|ARTICOL UNIC)/iu.test(t));
   for (const t of texts.slice(orderAt >= 0 ? orderAt + 1 : 0, preambleEnd === -1 ? texts.length : preambleEnd)) {
+    if (t.length > 5000) continue; // a preamble item is a line; a longer text is no list of acts
     for (const act of actsIn(t)) if (!meta.legalBasis.includes(act)) meta.legalBasis.push(act);
   }
 }

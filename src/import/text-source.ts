@@ -55,7 +55,7 @@ export function readPlainText(text: string, notes: string[] = []): SourceDoc {
         i++;
       }
       i--;
-      const width = Math.max(...rows.map((r) => r.length));
+      const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
       pieces.push({ kind: 'table', line: start + 1, rows: rows.map((r) => Array.from({ length: width }, (_, k) => [{ text: r[k] ?? '' }])) });
       blank = true;
       continue;

@@ -57,16 +57,16 @@ export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): st
   let plainIds = 0;
   for (const m of doc.modules) for (const s of m.standards) for (const r of s.requirements) r.prefix ? prefixed++ : plainIds++;
   const modulePrefixed = prefixed > plainIds;
-  children.push(...blocks(doc.intro));
+  append(children, blocks(doc.intro));
   for (const m of doc.modules) {
     if (m.numeral !== null) {
       const range = m.range && m.range.to > m.range.from ? ` (${labels.standardRange} ${m.range.from}-${m.range.to})` : '';
       children.push(heading(1, [{ text: `${labels.module} ${m.numeral}.${m.title ? ` ${m.title}` : ''}${range}` }]));
     }
-    children.push(...blocks(m.blocks));
+    append(children, blocks(m.blocks));
     for (const s of m.standards) {
       children.push(heading(2, [{ text: `${labels.standard} ${s.number}.${s.title ? ` ${s.title}` : ''}` }]));
-      children.push(...blocks(s.statement));
+      append(children, blocks(s.statement));
       if (s.expected) {
         const content = joinLines(s.expected);
         children.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: labels.expectedResults }] }, ...(content.length > 0 ? [{ type: 'text', value: ' ' } as PhrasingContent, ...content] : [])] });
@@ -75,7 +75,7 @@ export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): st
         const prefix = modulePrefixed ? (r.prefix ?? m.numeral)?.toUpperCase() : null;
         const id = `${prefix ? `M.${prefix}.-` : ''}S${r.standard}.${r.index}`;
         children.push(heading(3, [{ text: `${id}${r.title ? ` ${r.title}` : ''}` }]));
-        children.push(...blocks(r.text));
+        append(children, blocks(r.text));
         if (r.indicators.length > 0) {
           children.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: labels.indicators }] }] });
           const list: List = {
@@ -90,13 +90,13 @@ export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): st
           };
           children.push(list);
         }
-        children.push(...blocks(r.after));
+        append(children, blocks(r.after));
       }
     }
   }
   for (const a of doc.annexes) {
     children.push(heading(1, a.title));
-    children.push(...blocks(a.blocks));
+    append(children, blocks(a.blocks));
   }
   // Serialised in groups that end before a heading, as the printer does: the cost stays linear.
   const pieces: string[] = [];
@@ -133,7 +133,7 @@ function blocks(bs: OutBlock[]): RootContent[] {
           children: b.items.map((item) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: phrasing(item) }] })),
         } satisfies List;
       case 'table': {
-        const width = Math.max(1, ...b.rows.map((r) => r.length));
+        const width = b.rows.reduce((w, r) => Math.max(w, r.length), 1);
         return {
           type: 'table',
           align: Array.from({ length: width }, () => null),
@@ -151,7 +151,7 @@ function joinLines(lines: Run[][]): PhrasingContent[] {
   const out: Run[] = [];
   lines.forEach((line, k) => {
     if (k > 0) out.push({ text: '\n' });
-    out.push(...line);
+    append(out, line);
   });
   return phrasing(out);
 }
@@ -191,4 +191,9 @@ export function phrasing(runs: Run[]): PhrasingContent[] {
     pushText(m[3]!);
   }
   return out;
+}
+
+/** `target.push(...items)` without the argument limit (a text of a million lines is one paragraph). */
+function append<T>(target: T[], items: T[]): void {
+  for (const item of items) target.push(item);
 }

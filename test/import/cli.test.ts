@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/cli.js';
 import { tempDir, VALID } from '../support/tmp.js';
 import { importBytes } from './helpers.js';
+import { joinLines } from '../../src/import/lines.js';
+import { phrasing } from '../../src/import/write.js';
 
 const portal = fs.readFileSync(path.join(ROOT, 'test/fixtures/import/portal.txt'));
 
@@ -66,6 +68,14 @@ describe('stdraft import', () => {
     expect((await runCli(['import', 'lipsa.txt'], { cwd: dir })).stderr).toBe('stdraft: lipsa.txt: file not found (check the path)\n');
     expect((await runCli(['import', 'pv.txt', '--date', '10.01.2019'], { cwd: dir })).stderr).toMatch(/--date 10\.01\.2019 is not YYYY-MM-DD/);
     expect((await runCli(['import', 'pv.txt', '--as', 'x', '-o', 'y.md'], { cwd: dir })).code).toBe(2);
+  });
+
+  it('joins a paragraph of 150,000 wrapped lines without an argument or stack limit', () => {
+    const pieces = Array.from({ length: 150_000 }, (_, k) => ({ kind: 'line' as const, runs: [{ text: 'și mai departe' }], line: k + 1, join: k === 0 ? ('never' as const) : ('guess' as const) }));
+    const [para] = joinLines(pieces);
+    expect(para?.kind === 'para' && para.runs.length).toBe(299_999);
+    const inline = phrasing(para?.kind === 'para' ? para.runs : []);
+    expect(inline).toHaveLength(1);
   });
 
   it('refuses a text over 32 MB before reading it', () => {
