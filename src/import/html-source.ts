@@ -21,8 +21,36 @@ function isElement(node: Node): node is Element {
   return 'tagName' in node;
 }
 
+/**
+ * Classes the page's own style sheets display as blocks (`.S_PAR { display: block }`, as legislation portals
+ * style their paragraphs): elements with them end lines like `<p>`. Only simple class selectors are read.
+ */
+function blockClasses(document: Node): Set<string> {
+  const classes = new Set<string>();
+  const visit = (node: Node) => {
+    if (isElement(node) && node.tagName === 'style') {
+      const css = node.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
+      for (const rule of css.matchAll(/([^{}]{1,2000})\{([^{}]{0,4000})\}/g)) {
+        if (!/display\s*:\s*(?:block|list-item|table)\b/i.test(rule[2]!)) continue;
+        for (const selector of rule[1]!.split(',')) {
+          const m = /^\s*(?:[a-z]+)?\.([\w-]+)\s*$/i.exec(selector);
+          if (m) classes.add(m[1]!);
+        }
+      }
+      return;
+    }
+    if ('childNodes' in node) for (const c of (node as Element).childNodes) visit(c);
+    if (isElement(node) && node.tagName === 'template') return;
+  };
+  visit(document);
+  return classes;
+}
+
 export function readHtml(html: string, notes: string[] = []): SourceDoc {
   const document = parse(html, { sourceCodeLocationInfo: true });
+  const styledBlocks = blockClasses(document);
+  const isBlock = (el: Element) =>
+    BLOCK.has(el.tagName) || (styledBlocks.size > 0 && el.attrs.some((a) => a.name === 'class' && a.value.split(/\s+/).some((c) => styledBlocks.has(c))));
   const pieces: Piece[] = [];
   const dropped: Dropped[] = [];
   let runs: Run[] = [];
@@ -105,7 +133,7 @@ export function readHtml(html: string, notes: string[] = []): SourceDoc {
       flush();
       return;
     }
-    const block = BLOCK.has(node.tagName);
+    const block = isBlock(node);
     if (!block) {
       const next = { ...marks };
       if (node.tagName === 'b' || node.tagName === 'strong') next.bold = true;

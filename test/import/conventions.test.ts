@@ -326,4 +326,20 @@ describe('import: an HTML page saved from a legislation portal', () => {
     expect(r.report.dropped.map((d) => d.why)).toContain('portal banner');
     expect(r.markdown).toContain('| Număr de beneficiari | Manageri de caz |\n| --- | --- |\n| până la 10 | 1 |\n');
   });
+
+  it('ends lines at the elements the page\'s style sheet displays as blocks (a portal\'s styled spans)', () => {
+    const spans = (texts: string[]) => texts.map((t) => `<span class="S_PAR">${t}</span>`).join('');
+    const html = `<html><head><style>.S_PAR, span.S_ALN { display: block; margin: 0 }\n.S_INL { color: red }</style></head><body><div>${spans([
+      'MODULUL I - ACCESAREA SERVICIULUI',
+      'M.I.-STANDARD 1 INFORMARE',
+      'Centrul informează <span class="S_INL">potențialii</span> beneficiari.',
+      '<b>Rezultate așteptate:</b> Beneficiarii cunosc serviciile.',
+      'M.I.-S1.1. Centrul are un ghid.',
+      'M.I.-Im1S1.1: Ghidul.',
+    ])}</div></body></html>`;
+    const r = importText(html, { file: 'pagina.html' });
+    expect(r.structure).toEqual([]);
+    expect(r.counts).toEqual({ modules: 1, standards: 1, requirements: 1, indicators: 1 });
+    expect(r.markdown).toContain('Centrul informează potențialii beneficiari.\n');
+  });
 });
