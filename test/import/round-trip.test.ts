@@ -60,9 +60,12 @@ describe('import: round trips on the bundled versions', () => {
     expect(importDocument(new TextEncoder().encode(formatted), { file: `${v}.md` }).markdown).toBe(text);
   });
 
-  it('import → fmt → import is stable, for a published text and for a Word document', async () => {
+  it('export 2016-04 → import gives its units; import → fmt → import is stable, for a published text, an HTML page and a Word document', async () => {
     const out = path.join(dir, 'final-2016-04.docx');
     expect((await runCli(['export', '2016-04', '-o', out], { cwd: ROOT })).code).toBe(0);
+    // The final order imports back to its standards too.
+    const final = importDocument(fs.readFileSync(out), { file: out });
+    expect(outline(parseText(final.markdown, 'final.md').doc)).toEqual(outline(parseText(source('2016-04'), '2016-04.md').doc));
     for (const [file, bytes] of [
       ['portal.txt', fs.readFileSync(path.join(ROOT, 'test/fixtures/import/portal.txt'))],
       ['portal.html', fs.readFileSync(path.join(ROOT, 'test/fixtures/import/portal.html'))],
