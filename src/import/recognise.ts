@@ -67,8 +67,8 @@ export interface ImportedStandard {
   number: number;
   title: string;
   statement: OutBlock[];
+  /** Lines of the expected results (the label's paragraph and the lines after it, before the first requirement). */
   expected: Run[][] | null;
-  /** Blocks after the expected results and before the first requirement that continue no unit. */
   requirements: ImportedRequirement[];
   line: number;
 }
