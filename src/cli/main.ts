@@ -182,6 +182,24 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 
   define(
     program
+      .command('import')
+      .description('bring a published text, a Word document, an HTML page or Markdown with published labels into the format')
+      .argument('<file>', 'a .txt (as copied from a portal or pdftotext), .docx, .html or .md file')
+      .option('-o, --output <file>', 'write the Markdown to FILE (- for stdout; default: stdout)')
+      .option('--set <set>', 'with --as: the set to write the version into')
+      .option('--as <version>', 'write standards/SET/VERSION.md in the workspace')
+      .addOption(new Option('--from <format>', 'what the file is').choices(['auto', 'text', 'docx', 'html', 'md']).default('auto'))
+      .option('--title <title>', 'the title (default: the annex title the text gives)')
+      .option('--date <date>', 'the date, YYYY-MM-DD (default: the date of the order the text gives)')
+      .addOption(new Option('--status <status>', 'the status').choices(['draft', 'consultation', 'final']))
+      .addOption(new Option('--changes <which>', 'a Word document with tracked changes: the text with them (accept) or before them (reject)').choices(['accept', 'reject']))
+      .option('--keep-case', 'keep titles written in capitals as they are (default: sentence case, abbreviations kept)')
+      .option('--force', 'replace an existing output file')
+      .addHelpText('after', examples(['stdraft import ordin-29-2019-anexa-7.txt -o draft.md', 'stdraft import proiect.docx --changes accept --set vtp --as 2019-02 --status draft', 'stdraft import pagina-ordinului.html --title "Standarde minime de calitate …" > draft.md'])),
+    () => import('./commands/import.js'),
+  );
+  define(
+    program
       .command('init')
       .description('create a new workspace: a first version skeleton, config, editable templates, .gitignore, README')
       .argument('[dir]', 'the folder to create the workspace in (default: the current folder)')

@@ -49,18 +49,20 @@ export const MODULE_RANGE = /\s*\((?:standardele|standarde|standardul|standard|s
 export function standardRangeText(labels: Pick<Labels, 'standardRange' | 'standardRangeOne'>, from: number, to: number): string {
   return from === to ? `${labels.standardRangeOne} ${from}` : `${labels.standardRange} ${from}-${to}`;
 }
-/** `Standardul 1. Title`, `STANDARD 1 Title`. */
-export const STANDARD_HEADING = new RegExp(String.raw`^(?:standardul|standard)\s+(\d+)\b${SEP}(.*)$`, 'iu');
+/** The module prefix published orders write before standard headings and indicator ids: `M.I.-`, `M.I. - `. */
+const PUBLISHED_PREFIX = String.raw`(?:M\.\s?[IVXLCDM]+\.?\s?[-–]\s?)?`;
+/** `Standardul 1. Title`, `STANDARD 1 Title`, and as published `M.I.-STANDARD 1 TITLE`. */
+export const STANDARD_HEADING = new RegExp(String.raw`^${PUBLISHED_PREFIX}(?:standardul|standard)\s+(\d+)\b${SEP}(.*)$`, 'iu');
 /** `S1.1`, `S1.1 Title`, `M.I.-S1.1 Title`, `S1.1.` */
 export const REQUIREMENT_HEADING = /^(?:M\.?\s?([IVXLCDM]+)\.?\s?[-–]\s?)?S\s?(\d+)\.(\d+)\.?(?:\s+(.*))?$/u;
 /** `Anexa`, `ANEXA nr. 1`, `Anexă`, `Annex 2`. */
 export const ANNEX_HEADING = /^(?:anexa|anexă|annex)(?![\p{L}\p{N}])\s*(.*)$/iu;
-/** `Rezultate așteptate:` in any case, with either diacritic form, colon optional. */
-export const EXPECTED_RESULTS_LABEL = /^(?:rezultate(?:le)?\s+a[șşs]teptate|expected\s+results)\s*:?\s*$/iu;
+/** `Rezultate așteptate:` (also the singular `Rezultat așteptat:`) in any case, with either diacritic form, colon optional. */
+export const EXPECTED_RESULTS_LABEL = /^(?:rezultate(?:le)?\s+a[șşs]teptate|rezultat(?:ul)?\s+a[șşs]teptat|expected\s+results)\s*:?\s*$/iu;
 /** `Indicatori:` */
 export const INDICATORS_LABEL = /^(?:indicatori(?:i)?|indicators)\s*:?\s*$/iu;
-/** An explicit indicator prefix `Im2S3.1:` at the start of a bullet. */
-export const INDICATOR_PREFIX = /^Im(\d+)\s?S(\d+)\.(\d+)\s*[:.–-]\s*/u;
+/** An explicit indicator prefix `Im2S3.1:` at the start of a bullet (also as published, `M.I.-Im2S3.1:`). */
+export const INDICATOR_PREFIX = new RegExp(String.raw`^${PUBLISHED_PREFIX}Im(\d+)\s?S(\d+)\.(\d+)\s*[:.–-]\s*`, 'u');
 
 const ROMAN: [number, string][] = [
   [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],

@@ -192,7 +192,7 @@ function renumberIndicator(item: ListItem, id: string): ListItem {
   if (!para || para.type !== 'paragraph') return item;
   const [first, ...others] = para.children;
   if (!first || first.type !== 'text') return item;
-  const value = first.value.replace(/^Im\d+\s?S\d+\.\d+/u, id);
+  const value = first.value.replace(/^(?:M\.\s?[IVXLCDM]+\.?\s?[-–]\s?)?Im\d+\s?S\d+\.\d+/u, id);
   return { ...item, children: [{ ...para, children: [{ ...first, value }, ...others] }, ...rest] };
 }
 
