@@ -221,7 +221,7 @@ export function summaryNotes(s: Synoptic): string[] {
   const out: string[] = [];
   const typographic = s.counts.requirement.typographic + s.counts.standard.typographic + s.counts.module.typographic;
   if (typographic > 0) out.push(`${capitalise(words.counts.typographic)}: ${typographic} (${s.lang === 'en' ? 'cedilla ş ţ → comma-below ș ț, quotes, spaces; not changes of substance' : 'ş ţ cu sedilă → ș ț cu virgulă, ghilimele, spații; nu sunt modificări de fond'}).`);
-  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => m.key).join(', ')}.`);
+  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => (m.typographic ? `${m.key} (${words.typographicNote.toLowerCase()})` : m.key)).join(', ')}.`);
   const o = s.observations;
   if (o.received > 0) {
     const parts = (['accepted', 'partially-accepted', 'rejected', 'pending'] as const).filter((d) => o[d] > 0).map((d) => `${words.decisionCounts[d].toLowerCase()} ${o[d]}`);
