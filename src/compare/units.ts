@@ -87,7 +87,7 @@ export class UnitLayout {
 
   requirement(requirement: Requirement, module: Module | null): UnitSlots {
     const out: UnitSlots = [];
-    const bookmark = this.bookmarks && requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index)) : undefined;
+    const bookmark = this.bookmarks && requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index, requirement.id.indexed)) : undefined;
     const id = `${module ? requirementLabel(requirement, module, this.style) : requirement.idText}.`;
     out.push({ key: 'id', items: [piece(textPiece(id, { bold: true }), bookmark)], label: id });
     if (requirement.title) {

@@ -6,6 +6,7 @@ import type { Block, StandardsDoc } from '../model/types.js';
 import { pairAnnexes } from './annexes.js';
 import { emptyRenumberPlan, type RenumberPlan } from '../print/renumber.js';
 import { matchUnits } from './match.js';
+import { requirementKey } from '../model/references.js';
 import { compareParts, wordDiff, type ReferenceContext } from './parts.js';
 import { blocksText } from './plain-text.js';
 import { typographic, typographicKinds, type TypographicKind } from './normalize.js';
@@ -66,8 +67,8 @@ function referencePlan(f: DocumentUnits): RenumberPlan {
   for (const r of f.requirements) {
     const to = r.partner?.node;
     if (r.node.kind !== 'requirement' || to?.kind !== 'requirement' || !r.node.id || !to.id) continue;
-    const key = `S${r.node.id.standard}.${r.node.id.index}`;
-    if (!plan.requirementRefs.has(key)) plan.requirementRefs.set(key, { standard: to.id.standard, index: to.id.index });
+    const key = requirementKey(r.node.id);
+    if (!plan.requirementRefs.has(key)) plan.requirementRefs.set(key, { standard: to.id.standard, index: to.id.index, indexed: to.id.indexed ?? null });
   }
   return plan;
 }

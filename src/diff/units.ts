@@ -116,8 +116,8 @@ export function collectUnits(doc: StandardsDoc, side: 'from' | 'to', vocabulary 
       out.standards.push(s);
       standard.requirements.forEach((requirement, ri) => {
         const r = makeUnit('requirement', requirement, s, ri, out.requirements.length, requirementParts(requirement));
-        r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index) : requirement.idText;
-        r.numberKey = requirement.id ? `${requirement.id.standard}.${requirement.id.index}` : `?${requirement.idText}`;
+        r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index, requirement.id.indexed) : requirement.idText;
+        r.numberKey = requirement.id ? r.label.slice(1) : `?${requirement.idText}`;
         s.children.push(r);
         out.requirements.push(r);
       });

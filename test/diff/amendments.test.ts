@@ -4,7 +4,7 @@ import { parseText } from '../../src/parse/index.js';
 import { generateEdits } from '../support/edits.js';
 import { levelTruthOf, sortedLevels, type LevelTruth } from './ground-truth.js';
 
-const AMENDMENTS = ['insert-first', 'remove', 'amend', 'reword-statement', 'split', 'merge'];
+const AMENDMENTS = ['insert-first', 'remove', 'amend', 'reword-statement', 'split', 'merge', 'insert-indexed'];
 
 function check(seed: number, options: { standards: number; edits?: number; kinds?: string[] }, label: string) {
   const generated = generateEdits(seed, options) as { from: string; to: string; edits: unknown[]; expected: LevelTruth };

@@ -20,8 +20,9 @@
 //   split            a requirement split in two: the first keeps its identity (modified), the second is added
 //   merge            two neighbouring requirements merged: the first (the longer) keeps its identity
 //                    (modified), the second is removed
+//   insert-indexed   a new requirement inserted after another with an index, S3.2^1 (no other renumbers)
 // Cross-references in TO (`S3.1`, `Standardul 3`) follow the renumbering, as `fmt --renumber` would make them.
-import { generateStructure, printStructure, rng } from './generator.js';
+import { generateStructure, printStructure, requirementNumbering, rng } from './generator.js';
 
 export const EDIT_KINDS = [
   'reword',
@@ -37,6 +38,7 @@ export const EDIT_KINDS = [
   'reword-statement',
   'split',
   'merge',
+  'insert-indexed',
 ];
 
 const EXTRA_CLAUSES = ['în scris', 'cu avizul coordonatorului', 'după consultarea beneficiarului', 'cu informarea familiei', 'cu sprijinul unui interpret', 'pe baza unei proceduri scrise'];
@@ -208,11 +210,17 @@ export function generateEdits(seed, options = {}) {
       }
       case 'merge': {
         if (s.requirements.length < 2) break;
-        const i = r.int(0, s.requirements.length - 2);
-        const [a, b] = [s.requirements[i], s.requirements[i + 1]];
         // The one that keeps its identity is clearly the larger; new and already split or merged ones are left alone.
         const size = (q) => [...q.blocks, ...q.indicators].join(' ').length;
-        if (size(a) < 1.5 * size(b) || [a, b].some((q) => restructured.has(q.key) || !q.key.startsWith('r'))) break;
+        const fits = (i) => {
+          const [a, b] = [s.requirements[i], s.requirements[i + 1]];
+          return size(a) >= 1.5 * size(b) && [a, b].every((q) => !restructured.has(q.key) && q.key.startsWith('r'));
+        };
+        const start = r.int(0, s.requirements.length - 2);
+        let i = start;
+        while (!fits(i) && (i = (i + 1) % (s.requirements.length - 1)) !== start);
+        if (!fits(i)) break;
+        const [a, b] = [s.requirements[i], s.requirements[i + 1]];
         restructured.add(a.key);
         restructured.add(b.key);
         a.blocks[0] = `${a.blocks[0]} ${b.blocks[0]}`;
@@ -221,6 +229,13 @@ export function generateEdits(seed, options = {}) {
         s.requirements.splice(i + 1, 1);
         reworded.add(a.key);
         edits.push({ kind, requirement: a.key, merged: b.key });
+        break;
+      }
+      case 'insert-indexed': {
+        const q = newRequirement();
+        q.indexed = true;
+        s.requirements.splice(r.int(1, s.requirements.length), 0, q);
+        edits.push({ kind, requirement: q.key, standard: s.key });
         break;
       }
       case 'typography': {
@@ -342,8 +357,9 @@ function numbering(doc) {
       n++;
       standards.set(s.key, n);
       standardKeys.set(n, s.key);
-      s.requirements.forEach((q, i) => {
-        const id = `S${n}.${i + 1}`;
+      const idOf = requirementNumbering(n);
+      s.requirements.forEach((q) => {
+        const id = idOf(q);
         requirements.set(q.key, id);
         requirementKeys.set(id, q.key);
         standardOf.set(q.key, s.key);
@@ -404,8 +420,8 @@ function groundTruth(from, to, fromIds, toIds, reworded, typographic, rewordedSt
   return { modules, standards, requirements };
 }
 
-/** Sort key of an id `S3.12` (document order). */
+/** Sort key of an id `S3.12`, `S3.12^1` (document order). */
 function order(id) {
-  const m = /^S(\d+)\.(\d+)$/.exec(id);
-  return m ? Number(m[1]) * 10000 + Number(m[2]) : 0;
+  const m = /^S(\d+)\.(\d+)(?:\^(\d+))?$/.exec(id);
+  return m ? Number(m[1]) * 1000000 + Number(m[2]) * 100 + Number(m[3] ?? 0) : 0;
 }
