@@ -7,7 +7,8 @@
  * 2. Assignment: for every unit still unmatched, its candidates on the other side — the unit at its number as
  *    shifted by its matched neighbours (before and after it), the unit at the very same number, the units that
  *    share its rarest words (an inverted index), the unmatched children of its parent's partner and, for
- *    standards and modules, the units that received its children — each scored by `identity` (requirements: the
+ *    standards and modules, the units that received its children (the wider ones only when no candidate at its
+ *    number scores STRONG_SCORE) — each scored by `identity` (requirements: the
  *    text similarity; standards and modules: the best of text similarity, share of children and number-and-title).
  *    A candidate is kept when its score reaches NUMBER_THRESHOLD at its number, SIMILARITY_THRESHOLD elsewhere.
  *    The kept pairs form a sparse bipartite graph; each connected part of it is solved as an assignment problem
@@ -33,6 +34,8 @@ export const NUMBER_THRESHOLD = 0.6;
 export const SIMILARITY_THRESHOLD = 0.65;
 /** The score of a standard or module at its number with the same title, for a text similarity of 0 (1 for 1). */
 export const SAME_TITLE_SCORE = 0.75;
+/** A candidate at the unit's number scoring this much ends the search for others (see matchByAssignment). */
+const STRONG_SCORE = 0.85;
 /** Weight bonuses and penalty in the assignment (they break near-ties; they never make a pair). */
 const SAME_PARENT_BONUS = 0.04;
 const AT_NUMBER_BONUS = 0.02;
@@ -229,28 +232,39 @@ function matchByAssignment(
     for (const t of shiftedPositions(f, top.from, top.to)) if (!t.partner && !t.implicit) atNumber.add(t);
     const same = toByNumber.get(f.numberKey);
     if (same && !f.numberKey.startsWith('?')) atNumber.add(same);
-    const hits = new Map<Unit, number>();
-    for (const w of sim.rarest(f, RARE_WORDS)) {
-      for (const t of index.get(w) ?? []) hits.set(t, (hits.get(t) ?? 0) + 1);
+    // A unit that scores STRONG_SCORE at its number looks no further: the wider search is for units that moved
+    // or changed beyond that (their candidates at the number still compete in the assignment).
+    const scored = new Map<Unit, number>();
+    let strong = false;
+    for (const t of atNumber) {
+      const s = score(f, t, true);
+      scored.set(t, s);
+      if (s >= STRONG_SCORE) strong = true;
     }
     const options = new Set<Unit>(atNumber);
-    for (const [t] of [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0].order - b[0].order).slice(0, INDEX_CANDIDATES)) options.add(t);
-    let added = 0;
-    for (const t of f.parent?.partner?.children ?? []) {
-      if (added >= NEIGHBOUR_CANDIDATES) break;
-      if (!t.partner) {
-        options.add(t);
-        added++;
+    if (!strong) {
+      const hits = new Map<Unit, number>();
+      for (const w of sim.rarest(f, RARE_WORDS)) {
+        for (const t of index.get(w) ?? []) hits.set(t, (hits.get(t) ?? 0) + 1);
       }
-    }
-    // Standards and modules: the units that received their children.
-    for (const c of f.children) {
-      const holder = c.partner?.parent;
-      if (holder && !holder.partner && !holder.implicit) options.add(holder);
+      for (const [t] of [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0].order - b[0].order).slice(0, INDEX_CANDIDATES)) options.add(t);
+      let added = 0;
+      for (const t of f.parent?.partner?.children ?? []) {
+        if (added >= NEIGHBOUR_CANDIDATES) break;
+        if (!t.partner) {
+          options.add(t);
+          added++;
+        }
+      }
+      // Standards and modules: the units that received their children.
+      for (const c of f.children) {
+        const holder = c.partner?.parent;
+        if (holder && !holder.partner && !holder.implicit) options.add(holder);
+      }
     }
     for (const t of options) {
       const at = atNumber.has(t);
-      const s = score(f, t, at);
+      const s = scored.get(t) ?? score(f, t, at);
       if (s < (at ? NUMBER_THRESHOLD : SIMILARITY_THRESHOLD)) continue;
       const sameParent = f.parent !== null && f.parent.partner !== null && f.parent.partner === t.parent;
       const distance = Math.abs(f.order / Math.max(1, from.length) - t.order / Math.max(1, to.length));
