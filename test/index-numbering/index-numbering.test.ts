@@ -3,6 +3,7 @@
  * renumbering them takes the number of the one before with an index, `### S1.1^1` (printed S1.1¹).
  */
 import { describe, expect, it } from 'vitest';
+import { parseTarget, resolveUnit, unitLabel } from '../../src/comments/index.js';
 import { diffDocuments, formatText } from '../../src/diff/index.js';
 import { lintParsed } from '../../src/lint/index.js';
 import { parseText } from '../../src/parse/index.js';
@@ -90,5 +91,17 @@ describe('index numbering', () => {
     const { xml } = await redlineXml(changesetOf(parseText(original, 'a.md').doc, parseText(amended, 'b.md').doc, ['2016-02', '2016-04']));
     expect(acceptAll(xml).map((p) => p.text)).toContainEqual(expect.stringMatching(/^S1\.1¹\. Centrul desemnează/));
     expect(plainParagraphs(xml).length).toBeGreaterThan(0);
+  });
+
+  it('observation registers may target it: S1.1^1 and Im1S1.1^1', () => {
+    const doc = parseText(amended, 'x.md').doc;
+    const requirement = parseTarget('S1.1^1')!;
+    expect(unitLabel(requirement.unit)).toBe('S1.1^1');
+    const resolved = resolveUnit(doc, requirement.unit);
+    expect(resolved?.kind === 'requirement' && resolved.node.heading.text).toBe('S1.1^1');
+    expect(resolveUnit(doc, parseTarget('S1.1')!.unit)?.kind === 'requirement' && (resolveUnit(doc, parseTarget('S1.1')!.unit) as { node: { heading: { text: string } } }).node.heading.text).toBe('S1.1');
+    const indicator = resolveUnit(doc, parseTarget('Im1S1.1^1')!.unit);
+    expect(indicator?.kind === 'indicator' && indicator.node.text).toBe('Decizia de desemnare a persoanei responsabile.');
+    expect(resolveUnit(doc, parseTarget('S1.1^2')!.unit)).toBeNull();
   });
 });
