@@ -9,6 +9,9 @@
 //   npm run bench -- --quick      the two smaller sizes, fewer runs
 //   npm run bench -- --no-peers   stdraft only
 //   npm run bench -- --import     only `stdraft import` of the ~1.3 MB document (published text and Word)
+//   npm run bench -- --only diff,compare --sizes 400,1600
+//                                 only the tasks named (`compare` is both layouts), at the sizes named; prints
+//                                 the table without writing bench/results.md (a partial run)
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,9 +26,17 @@ const cache = path.join(root, '.bench-cache');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const importOnly = args.has('--import');
-const withPeers = !args.has('--no-peers') && !importOnly;
+const valueOf = (name) => {
+  const argv = process.argv.slice(2);
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1].split(',') : null;
+};
+const only = valueOf('--only');
+const sizes = valueOf('--sizes')?.map(Number) ?? null;
+const withPeers = !args.has('--no-peers') && only === null && !importOnly;
+const wanted = (task) => only === null || only.some((t) => task === t || task.startsWith(`${t} `));
 
-const SIZES = importOnly ? [400] : quick ? [20, 400] : [20, 400, 1600];
+const SIZES = importOnly ? [400] : sizes ?? (quick ? [20, 400] : [20, 400, 1600]);
 const RUNS = { 20: quick ? 3 : 7, 400: quick ? 2 : 5, 1600: 3 };
 
 function log(message) {
@@ -205,10 +216,10 @@ if (!importOnly) {
 for (const standards of SIZES) {
   const ws = makeWorkspace(standards);
   const size = `${(ws.bytes / 1e6).toFixed(2)} MB`;
-  const runs = RUNS[standards];
+  const runs = RUNS[standards] ?? 3;
   log(`measuring ${standards} standards (${size})…`);
-  const stdraft = (task, argv) => rows.push({ task, tool: 'stdraft', standards, size, ...measure(node, [bin, ...argv], ws.dir, runs) });
-  const peer = (task, tool, command, argv, timeoutMs) => rows.push({ task, tool, standards, size, ...measure(command, argv, ws.dir, standards >= 1600 ? 1 : Math.min(runs, 3), timeoutMs) });
+  const stdraft = (task, argv) => wanted(task) && rows.push({ task, tool: 'stdraft', standards, size, ...measure(node, [bin, ...argv], ws.dir, runs) });
+  const peer = (task, tool, command, argv, timeoutMs) => wanted(task) && rows.push({ task, tool, standards, size, ...measure(command, argv, ws.dir, standards >= 1600 ? 1 : Math.min(runs, 3), timeoutMs) });
 
   // Import: the document as a portal prints it, and as the rendered Word draft (target < 2 s each at ~1.3 MB).
   const publishedFile = path.join(out, `published-${standards}.txt`);
@@ -261,8 +272,8 @@ lines.push('', 'Targets (2 cores): on the ~1.3 MB document validate < 1.5 s, dif
 lines.push('growth from ~1.3 MB to ~5.3 MB at most 4.5× for every command; peak memory under 512 MB on the largest document.', '');
 const report = `${lines.join('\n')}\n`;
 process.stdout.write(report);
-if (importOnly) {
-  log('import only: bench/results.md left as it is');
+if (importOnly || only !== null || sizes !== null) {
+  log('a partial run: bench/results.md left as it is');
 } else {
   fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
   log('wrote bench/results.md');

@@ -163,8 +163,8 @@ function describeYaml(node: YamlNode | null | undefined): string {
 
 /** What a target names. */
 export type UnitRef =
-  | { kind: 'requirement'; standard: number; index: number }
-  | { kind: 'indicator'; k: number; standard: number; index: number }
+  | { kind: 'requirement'; standard: number; index: number; indexed?: number }
+  | { kind: 'indicator'; k: number; standard: number; index: number; indexed?: number }
   | { kind: 'standard'; number: number }
   | { kind: 'module'; number: number; numeral: string };
 
@@ -175,7 +175,7 @@ export interface Target {
 }
 
 const TARGET =
-  /^(?:(?<version>[^:\s]+):\s*)?(?:(?<ind>Im(?<k>\d+)\s?S(?<is>\d+)\.(?<ii>\d+))|(?:M\.[IVXLCDM]+\.-)?S(?<s>\d+)\.(?<i>\d+)|(?:standardul|standard)\s+(?<std>\d+)|(?:modulul|modul|module)\s+(?<mod>[IVXLCDM]+))$/iu;
+  /^(?:(?<version>[^:\s]+):\s*)?(?:(?<ind>Im(?<k>\d+)\s?S(?<is>\d+)\.(?<ii>\d+)(?:\^(?<iix>\d+))?)|(?:M\.[IVXLCDM]+\.-)?S(?<s>\d+)\.(?<i>\d+)(?:\^(?<ix>\d+))?|(?:standardul|standard)\s+(?<std>\d+)|(?:modulul|modul|module)\s+(?<mod>[IVXLCDM]+))$/iu;
 
 /** Reads `S3.1`, `M.I.-S3.1`, `Im2S3.1`, `Standardul 3`, `Modulul II`, optionally prefixed `VERSION:`; null if unreadable. */
 export function parseTarget(text: string): Target | null {
@@ -183,8 +183,9 @@ export function parseTarget(text: string): Target | null {
   if (!m?.groups) return null;
   const g = m.groups;
   const version = g['version'] ?? null;
-  if (g['ind']) return { version, unit: { kind: 'indicator', k: Number(g['k']), standard: Number(g['is']), index: Number(g['ii']) } };
-  if (g['s']) return { version, unit: { kind: 'requirement', standard: Number(g['s']), index: Number(g['i']) } };
+  const indexed = (key: string) => (g[key] ? { indexed: Number(g[key]) } : {});
+  if (g['ind']) return { version, unit: { kind: 'indicator', k: Number(g['k']), standard: Number(g['is']), index: Number(g['ii']), ...indexed('iix') } };
+  if (g['s']) return { version, unit: { kind: 'requirement', standard: Number(g['s']), index: Number(g['i']), ...indexed('ix') } };
   if (g['std']) return { version, unit: { kind: 'standard', number: Number(g['std']) } };
   const numeral = g['mod']!.toUpperCase();
   const number = fromRoman(numeral);
@@ -211,6 +212,7 @@ export function resolveUnit(doc: StandardsDoc, unit: UnitRef): ResolvedUnit | nu
       }
       for (const requirement of standard.requirements) {
         if (!requirement.id || requirement.id.standard !== unit.standard || requirement.id.index !== unit.index) continue;
+        if ((requirement.id.indexed ?? 0) !== (unit.indexed ?? 0)) continue;
         if (unit.kind === 'requirement') return { kind: 'requirement', node: requirement, standard, module };
         const indicator = requirement.indicators[unit.k - 1];
         return indicator ? { kind: 'indicator', node: indicator, requirement, standard, module } : null;
@@ -224,9 +226,9 @@ export function resolveUnit(doc: StandardsDoc, unit: UnitRef): ResolvedUnit | nu
 export function unitLabel(unit: UnitRef, lang: 'ro' | 'en' = 'ro'): string {
   switch (unit.kind) {
     case 'requirement':
-      return `S${unit.standard}.${unit.index}`;
+      return `S${unit.standard}.${unit.index}${unit.indexed ? `^${unit.indexed}` : ''}`;
     case 'indicator':
-      return `Im${unit.k}S${unit.standard}.${unit.index}`;
+      return `Im${unit.k}S${unit.standard}.${unit.index}${unit.indexed ? `^${unit.indexed}` : ''}`;
     case 'standard':
       return `${lang === 'en' ? 'Standard' : 'Standardul'} ${unit.number}`;
     case 'module':

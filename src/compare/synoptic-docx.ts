@@ -260,7 +260,7 @@ export function summaryNotes(s: Synoptic): string[] {
   const out: string[] = [];
   const typographic = s.counts.requirement.typographic + s.counts.standard.typographic + s.counts.module.typographic;
   if (typographic > 0) out.push(`${capitalise(words.counts.typographic)}: ${typographic} (${s.lang === 'en' ? 'cedilla ş ţ → comma-below ș ț, quotes, spaces; not changes of substance' : 'ş ţ cu sedilă → ș ț cu virgulă, ghilimele, spații; nu sunt modificări de fond'}).`);
-  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => words.fields[m.key] ?? m.key).join(', ')}.`);
+  if (s.metadata.length > 0) out.push(`${words.metadata}: ${s.metadata.map((m) => { const name = words.fields[m.key] ?? m.key; return m.typographic ? `${name} (${words.typographicNote.toLowerCase()})` : name; }).join(', ')}.`);
   const o = s.observations;
   if (o.received > 0) {
     const parts = (['accepted', 'partially-accepted', 'rejected', 'pending'] as const).filter((d) => o[d] > 0).map((d) => `${words.decisionCounts[d].toLowerCase()} ${o[d]}`);

@@ -87,7 +87,7 @@ export class UnitLayout {
 
   requirement(requirement: Requirement, module: Module | null): UnitSlots {
     const out: UnitSlots = [];
-    const bookmark = this.bookmarks && requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index)) : undefined;
+    const bookmark = this.bookmarks && requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index, requirement.id.indexed)) : undefined;
     const id = `${module ? requirementLabel(requirement, module, this.style) : requirement.idText}.`;
     out.push({ key: 'id', items: [piece(textPiece(id, { bold: true }), bookmark)], label: id });
     if (requirement.title) {
@@ -252,8 +252,11 @@ function mergeLabel(from: Slot, to: Slot): Out[] {
   return out;
 }
 
-/** A Changeset part as a slot diff: typographic and reference-only differences marked character by character. */
+/**
+ * A Changeset part as a slot diff: typographic differences marked character by character; identifiers in running
+ * text (a cross-reference that follows a renumbering, `S1.6` → `S2.8`) replaced whole, as the word diff has them.
+ */
 export function partDiff(part: PartDiff): SlotDiff {
   const typographic = part.difference === 'typographic';
-  return { changes: part.changes, fromText: part.fromText, toText: part.toText, typographic, trim: typographic || part.difference === 'references' };
+  return { changes: part.changes, fromText: part.fromText, toText: part.toText, typographic, trim: typographic };
 }

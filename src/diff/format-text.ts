@@ -7,6 +7,7 @@ import type { Change } from 'diff';
 import type { Module, Requirement, Standard } from '../model/types.js';
 import type { TypographicKind } from './normalize.js';
 import type { Changeset, PartDiff, UnitChange } from './types.js';
+import { wordDiff } from './parts.js';
 
 export interface TextOptions {
   color?: boolean;
@@ -30,7 +31,16 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
   if (changeset.metadata.length > 0) {
     lines.push('', 'Front matter:');
     for (const m of changeset.metadata) {
-      if (m.from === null) lines.push(`  ${paint('green', '+')} ${m.key}: ${value(m.to)}`);
+      if (m.typographic) {
+        // As for units: a typographic correction, shown word by word and said to be one.
+        lines.push(`  ${paint('yellow', '~')} ${m.key}: ${describeDifference('typographic', m.typographicKinds)}`);
+        const texts = (v: unknown) => (Array.isArray(v) ? v.map(String) : [String(v)]);
+        const before = texts(m.from);
+        const after = texts(m.to);
+        before.forEach((x, i) => {
+          if (x !== after[i]) lines.push(...indent(renderChanges(wordDiff(x, after[i]!), paint), '      '));
+        });
+      } else if (m.from === null) lines.push(`  ${paint('green', '+')} ${m.key}: ${value(m.to)}`);
       else if (m.to === null) lines.push(`  ${paint('red', '-')} ${m.key}: ${value(m.from)}`);
       else if (Array.isArray(m.from) && Array.isArray(m.to)) {
         // Lists (legal-basis, authors): the items added and removed.

@@ -6,9 +6,10 @@ import type { Block, StandardsDoc } from '../model/types.js';
 import { pairAnnexes } from './annexes.js';
 import { emptyRenumberPlan, type RenumberPlan } from '../print/renumber.js';
 import { matchUnits } from './match.js';
+import { requirementKey } from '../model/references.js';
 import { compareParts, wordDiff, type ReferenceContext } from './parts.js';
 import { blocksText } from './plain-text.js';
-import { typographic, typographicKinds } from './normalize.js';
+import { typographic, typographicKinds, type TypographicKind } from './normalize.js';
 import { collectUnits, nodesKey, typographicKey, Vocabulary, type DocumentUnits, type Unit } from './units.js';
 import type { BlockChange, ChangeKind, Changeset, DiffOptions, MetadataChange, PartDiff, Summary, UnitChange } from './types.js';
 
@@ -66,8 +67,8 @@ function referencePlan(f: DocumentUnits): RenumberPlan {
   for (const r of f.requirements) {
     const to = r.partner?.node;
     if (r.node.kind !== 'requirement' || to?.kind !== 'requirement' || !r.node.id || !to.id) continue;
-    const key = `S${r.node.id.standard}.${r.node.id.index}`;
-    if (!plan.requirementRefs.has(key)) plan.requirementRefs.set(key, { standard: to.id.standard, index: to.id.index });
+    const key = requirementKey(r.node.id);
+    if (!plan.requirementRefs.has(key)) plan.requirementRefs.set(key, { standard: to.id.standard, index: to.id.index, indexed: to.id.indexed ?? null });
   }
   return plan;
 }
@@ -158,9 +159,22 @@ function metadataChanges(from: StandardsDoc, to: StandardsDoc): MetadataChange[]
   for (const key of keys) {
     const va = a[key] ?? null;
     const vb = b[key] ?? null;
-    if (JSON.stringify(va) !== JSON.stringify(vb)) out.push({ key, from: va, to: vb });
+    if (JSON.stringify(va) !== JSON.stringify(vb)) out.push({ key, from: va, to: vb, ...typographicValue(va, vb) });
   }
   return out;
+}
+
+/** Whether two front-matter values differ only typographically (texts, or lists of texts item by item). */
+function typographicValue(a: unknown, b: unknown): { typographic: boolean; typographicKinds?: TypographicKind[] } {
+  const texts = (v: unknown): string[] | null =>
+    typeof v === 'string' ? [v] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  const from = texts(a);
+  const to = texts(b);
+  if (!from || !to || from.length !== to.length || typeof a !== typeof b) return { typographic: false };
+  if (!from.every((x, i) => typographic(x) === typographic(to[i]!))) return { typographic: false };
+  const kinds = new Set<TypographicKind>();
+  from.forEach((x, i) => typographicKinds(x, to[i]!).forEach((k) => kinds.add(k)));
+  return { typographic: true, typographicKinds: [...kinds] };
 }
 
 function blockPart(fromBlocks: Block[], toBlocks: Block[]): PartDiff | null {

@@ -1,35 +1,45 @@
 /**
  * Matching the units of two versions (docs/diff.md explains it for users).
  *
- * Per kind, three phases, each only over the units still unmatched:
- * 1. content: identical content first, then content equal once typographically normalised with
- *    cross-references masked. Among equal contents, units with the same number pair first, then the rest in
- *    document order.
- * 2. number: the unit at the same number as shifted by its matched neighbours (the TO sibling that follows
- *    the partner of its nearest matched preceding sibling, by the same distance), or at the very same number,
- *    when the similarity is at least NUMBER_THRESHOLD.
- * 3. similarity: the best candidate with similarity at least SIMILARITY_THRESHOLD. Candidates are found
- *    through an index of rare words and among the unmatched children of the parent's partner, never by
- *    comparing every pair, so the cost grows with the number of changed units, not with its square.
- * Pairs of phases 2 and 3 are chosen greedily: highest similarity first; ties go to a candidate under the
- * parent's partner, then to the smaller difference of relative position in the documents, then document order.
+ * One algorithm at every level (requirements, standards, modules): an assignment over a similarity matrix.
+ * 1. Content: identical content first, then content equal once typographically normalised with cross-references
+ *    masked. Among equal contents, units with the same number pair first, then the rest in document order.
+ * 2. Assignment: for every unit still unmatched, its candidates on the other side — the unit at its number as
+ *    shifted by its matched neighbours (before and after it), the unit at the very same number, the units that
+ *    share its rarest words (an inverted index), the unmatched children of its parent's partner and, for
+ *    standards and modules, the units that received its children (the wider ones only when no candidate at its
+ *    number scores STRONG_SCORE) — each scored by `identity` (requirements: the
+ *    text similarity; standards and modules: the best of text similarity, share of children and number-and-title).
+ *    A candidate is kept when its score reaches NUMBER_THRESHOLD at its number, SIMILARITY_THRESHOLD elsewhere.
+ *    The kept pairs form a sparse bipartite graph; each connected part of it is solved as an assignment problem
+ *    (the Hungarian method: the set of pairs with the largest total weight), where a pair's weight is its score
+ *    plus small bonuses for the context (under the partner of its parent, at its number) and a small penalty for
+ *    the difference of relative position. No unit is compared with every other, so the work grows with the size
+ *    of the documents and the number of changed units, not with the square of either.
+ * Order of work: every kind by content; standards; modules; requirements (now that standards are paired, the
+ * shifted numbers and neighbourhoods are known); standards and modules left over once more (with their children
+ * paired by then).
  *
- * Similarity (class Similarity) is the mean of a Dice coefficient over words weighted by inverse document
- * frequency and a Dice coefficient over pairs of neighbouring words. For standards and modules, it is the mean
- * of that text similarity and the share of their children that went to the candidate (when both have children).
- * The thresholds were chosen on the bundled versions (true pairs ≥ 0.65) and on the edit generator of the tests
- * (reworded pairs ≥ 0.74, unrelated pairs of its stock phrases ≤ 0.63, ≤ 0.58 at the same number).
- *
- * Order of work: requirements by content; standards and modules by content; standards by number and by
- * similarity; modules likewise; requirements by number and similarity (now that standards are paired);
- * then standards and modules left over once more (their children are all paired by then).
+ * Similarity (class Similarity) is the mean of two scores over the units' words: words weighted by inverse
+ * document frequency (the mean of their Dice coefficient and of their containment, so that a text that only
+ * gained a clause, an enumeration or an indicator stays close to its old self), and a Dice coefficient over
+ * pairs of neighbouring words (order counts).
  */
 import type { DocumentUnits, Unit, Vocabulary } from './units.js';
+import { solveAssignment } from './assignment.js';
 
-/** Phase 2: minimum similarity for a unit at its (shifted) number. */
+/** Minimum score of a candidate at the unit's (shifted or same) number. */
 export const NUMBER_THRESHOLD = 0.6;
-/** Phase 3: minimum similarity for the best candidate anywhere. */
+/** Minimum score of any other candidate. */
 export const SIMILARITY_THRESHOLD = 0.65;
+/** The score of a standard or module at its number with the same title, for a text similarity of 0 (1 for 1). */
+export const SAME_TITLE_SCORE = 0.75;
+/** A candidate at the unit's number scoring this much ends the search for others (see matchByAssignment). */
+const STRONG_SCORE = 0.85;
+/** Weight bonuses and penalty in the assignment (they break near-ties; they never make a pair). */
+const SAME_PARENT_BONUS = 0.04;
+const AT_NUMBER_BONUS = 0.02;
+const DISTANCE_PENALTY = 0.01;
 /** Words kept per unit for the candidate index (the rarest ones). */
 const RARE_WORDS = 12;
 /** Candidates found through the index, per unit. */
@@ -43,25 +53,21 @@ export function matchUnits(from: DocumentUnits, to: DocumentUnits): void {
   const reqSim = new Similarity([...from.requirements, ...to.requirements], vocabulary);
   const stdSim = new Similarity([...from.standards, ...to.standards], vocabulary);
   const modSim = new Similarity([...from.modules, ...to.modules].filter((m) => !m.implicit), vocabulary);
+  const realModules = (units: Unit[]) => units.filter((m) => !m.implicit);
 
   matchByContent(from.requirements, to.requirements);
   matchImplicitModules(from.modules, to.modules);
   matchByContent(from.standards, to.standards);
-  matchByContent(from.modules.filter((m) => !m.implicit), to.modules.filter((m) => !m.implicit));
+  matchByContent(realModules(from.modules), realModules(to.modules));
 
-  const standardSimilarity = (f: Unit, t: Unit) => withChildren(stdSim.similarity(f, t), f, t);
-  const moduleSimilarity = (f: Unit, t: Unit) => withChildren(modSim.similarity(f, t), f, t);
-  const realModules = (units: Unit[]) => units.filter((m) => !m.implicit);
-
-  const pairUp = (f: Unit[], t: Unit[], sim: Similarity, score: (a: Unit, b: Unit) => number) => {
-    matchByNumber(f, t, score, from.modules, to.modules);
-    matchBySimilarity(f, t, sim, score);
-  };
-  pairUp(from.standards, to.standards, stdSim, standardSimilarity);
-  pairUp(realModules(from.modules), realModules(to.modules), modSim, moduleSimilarity);
-  pairUp(from.requirements, to.requirements, reqSim, (a, b) => reqSim.similarity(a, b));
-  matchBySimilarity(from.standards, to.standards, stdSim, standardSimilarity);
-  matchBySimilarity(realModules(from.modules), realModules(to.modules), modSim, moduleSimilarity);
+  const top = { from: from.modules, to: to.modules };
+  const standards = () => matchByAssignment(from.standards, to.standards, stdSim, (f, t, at) => parentIdentity(stdSim, f, t, at), top);
+  const modules = () => matchByAssignment(realModules(from.modules), realModules(to.modules), modSim, (f, t, at) => parentIdentity(modSim, f, t, at), top);
+  standards();
+  modules();
+  matchByAssignment(from.requirements, to.requirements, reqSim, (f, t) => reqSim.similarity(f, t), top);
+  standards();
+  modules();
 }
 
 function pair(f: Unit, t: Unit, by: 'content' | 'number' | 'similarity', similarity: number): void {
@@ -122,34 +128,32 @@ function matchImplicitModules(from: Unit[], to: Unit[]): void {
   if (f && t) pair(f, t, 'content', 1);
 }
 
+/**
+ * The identity score of a standard or module pair: the best of what says they are the same — their own text
+ * (title, statement, expected results; title and blocks), the share of their children that went from one to the
+ * other (a Dice coefficient: inserted, repealed or reworded children lower it only by their share), and, at
+ * the unit's number, the same title (SAME_TITLE_SCORE, up to 1 with the text similarity).
+ */
+function parentIdentity(sim: Similarity, f: Unit, t: Unit, atNumber: boolean): number {
+  const text = sim.similarity(f, t);
+  let score = text;
+  if (f.children.length > 0 && t.children.length > 0) {
+    let shared = 0;
+    for (const c of f.children) if (c.partner && c.partner.parent === t) shared++;
+    score = Math.max(score, (2 * shared) / (f.children.length + t.children.length));
+  }
+  if (atNumber && f.parts[0]!.part === 'title' && t.parts[0]!.part === 'title' && f.titleKey !== '' && f.titleKey === t.titleKey) {
+    score = Math.max(score, SAME_TITLE_SCORE + (1 - SAME_TITLE_SCORE) * text);
+  }
+  return score;
+}
+
 interface Candidate {
   f: Unit;
   t: Unit;
   score: number;
-  /** Under the partner of the FROM unit's parent. */
-  sameParent: boolean;
-  distance: number;
-}
-
-function candidate(f: Unit, t: Unit, score: number, fromCount: number, toCount: number): Candidate {
-  const sameParent = f.parent !== null && f.parent.partner !== null && f.parent.partner === t.parent;
-  const distance = Math.abs(f.order / Math.max(1, fromCount) - t.order / Math.max(1, toCount));
-  return { f, t, score, sameParent, distance };
-}
-
-function assignGreedily(candidates: Candidate[], by: 'number' | 'similarity'): void {
-  candidates.sort(
-    (a, b) =>
-      b.score - a.score ||
-      Number(b.sameParent) - Number(a.sameParent) ||
-      a.distance - b.distance ||
-      a.f.order - b.f.order ||
-      a.t.order - b.t.order,
-  );
-  for (const c of candidates) {
-    if (c.f.partner || c.t.partner) continue;
-    pair(c.f, c.t, by, c.score);
-  }
+  atNumber: boolean;
+  weight: number;
 }
 
 /** Siblings of `unit` on its side: its parent's children, or the top-level units for a module. */
@@ -157,52 +161,62 @@ function siblings(unit: Unit, topLevel: Unit[]): Unit[] {
   return unit.parent ? unit.parent.children : topLevel;
 }
 
-/** `fromTop`/`toTop`: every module of each side (the siblings of a module, implicit ones included). */
-function matchByNumber(from: Unit[], to: Unit[], score: (a: Unit, b: Unit) => number, fromTop: Unit[], toTop: Unit[]): void {
-  const toByNumber = new Map<string, Unit>();
-  for (const t of to) if (!toByNumber.has(t.numberKey)) toByNumber.set(t.numberKey, t);
-  const candidates: Candidate[] = [];
-  for (const f of from) {
-    if (f.partner) continue;
-    const options = new Set<Unit>();
-    const shifted = shiftedPosition(f, fromTop, toTop);
-    if (shifted && !shifted.partner && !shifted.implicit) options.add(shifted);
-    const same = toByNumber.get(f.numberKey);
-    if (same && !same.partner && !f.numberKey.startsWith('?')) options.add(same);
-    for (const t of options) {
-      const s = score(f, t);
-      if (s >= NUMBER_THRESHOLD) candidates.push(candidate(f, t, s, from.length, to.length));
-    }
-  }
-  assignGreedily(candidates, 'number');
-}
-
 /**
- * The TO unit at `f`'s number as shifted by its neighbours: under the partner of its parent, at the
- * position after the partner of its nearest matched preceding sibling, by the same distance.
+ * The TO units at `f`'s number as shifted by its neighbours: under the partner of its parent (or among the
+ * modules), at the position after the partner of its nearest matched preceding sibling, by the same distance,
+ * and before the partner of its nearest matched following sibling; the same position when no sibling is matched.
  */
-function shiftedPosition(f: Unit, fromTop: Unit[], toTop: Unit[]): Unit | null {
+function shiftedPositions(f: Unit, fromTop: Unit[], toTop: Unit[]): Unit[] {
   let toSiblings: Unit[];
+  const toParent = f.parent ? f.parent.partner : null;
   if (f.parent) {
-    if (!f.parent.partner) return null;
-    toSiblings = f.parent.partner.children;
+    if (!toParent) return [];
+    toSiblings = toParent.children;
   } else {
     toSiblings = toTop;
   }
   const mine = siblings(f, fromTop);
+  const out: Unit[] = [];
+  let before: Unit | null = null;
   for (let j = f.index - 1; j >= 0; j--) {
     const prev = mine[j]!;
-    if (prev.partner && prev.partner.parent === (f.parent ? f.parent.partner : null)) {
-      return toSiblings[prev.partner.index + (f.index - j)] ?? null;
+    if (prev.partner && prev.partner.parent === toParent) {
+      before = toSiblings[prev.partner.index + (f.index - j)] ?? null;
+      break;
+    }
+    if (f.index - j > NEIGHBOUR_CANDIDATES) break;
+  }
+  let after: Unit | null = null;
+  let found = false;
+  for (let j = f.index + 1; j < mine.length && j - f.index <= NEIGHBOUR_CANDIDATES; j++) {
+    const next = mine[j]!;
+    if (next.partner && next.partner.parent === toParent) {
+      after = toSiblings[next.partner.index - (j - f.index)] ?? null;
+      found = true;
+      break;
     }
   }
-  return toSiblings[f.index] ?? null;
+  if (before) out.push(before);
+  if (after && after !== before) out.push(after);
+  if (!before && !found) {
+    const same = toSiblings[f.index];
+    if (same) out.push(same);
+  }
+  return out;
 }
 
-function matchBySimilarity(from: Unit[], to: Unit[], sim: Similarity, score: (a: Unit, b: Unit) => number): void {
+function matchByAssignment(
+  from: Unit[],
+  to: Unit[],
+  sim: Similarity,
+  score: (f: Unit, t: Unit, atNumber: boolean) => number,
+  top: { from: Unit[]; to: Unit[] },
+): void {
   const openFrom = from.filter((u) => !u.partner && !u.implicit);
   const openTo = to.filter((u) => !u.partner && !u.implicit);
   if (openFrom.length === 0 || openTo.length === 0) return;
+  const toByNumber = new Map<string, Unit>();
+  for (const t of openTo) if (!toByNumber.has(t.numberKey)) toByNumber.set(t.numberKey, t);
   // Inverted index of the rare words of the unmatched TO units.
   const index = new Map<number, Unit[]>();
   for (const t of openTo) {
@@ -214,46 +228,53 @@ function matchBySimilarity(from: Unit[], to: Unit[], sim: Similarity, score: (a:
   }
   const candidates: Candidate[] = [];
   for (const f of openFrom) {
-    const hits = new Map<Unit, number>();
-    for (const w of sim.rarest(f, RARE_WORDS)) {
-      for (const t of index.get(w) ?? []) hits.set(t, (hits.get(t) ?? 0) + 1);
+    const atNumber = new Set<Unit>();
+    for (const t of shiftedPositions(f, top.from, top.to)) if (!t.partner && !t.implicit) atNumber.add(t);
+    const same = toByNumber.get(f.numberKey);
+    if (same && !f.numberKey.startsWith('?')) atNumber.add(same);
+    // A unit that scores STRONG_SCORE at its number looks no further: the wider search is for units that moved
+    // or changed beyond that (their candidates at the number still compete in the assignment).
+    const scored = new Map<Unit, number>();
+    let strong = false;
+    for (const t of atNumber) {
+      const s = score(f, t, true);
+      scored.set(t, s);
+      if (s >= STRONG_SCORE) strong = true;
     }
-    const options = new Set<Unit>(
-      [...hits.entries()]
-        .sort((a, b) => b[1] - a[1] || a[0].order - b[0].order)
-        .slice(0, INDEX_CANDIDATES)
-        .map(([t]) => t),
-    );
-    const neighbours = f.parent?.partner?.children ?? [];
-    let added = 0;
-    for (const t of neighbours) {
-      if (added >= NEIGHBOUR_CANDIDATES) break;
-      if (!t.partner) {
-        options.add(t);
-        added++;
+    const options = new Set<Unit>(atNumber);
+    if (!strong) {
+      const hits = new Map<Unit, number>();
+      for (const w of sim.rarest(f, RARE_WORDS)) {
+        for (const t of index.get(w) ?? []) hits.set(t, (hits.get(t) ?? 0) + 1);
+      }
+      for (const [t] of [...hits.entries()].sort((a, b) => b[1] - a[1] || a[0].order - b[0].order).slice(0, INDEX_CANDIDATES)) options.add(t);
+      let added = 0;
+      for (const t of f.parent?.partner?.children ?? []) {
+        if (added >= NEIGHBOUR_CANDIDATES) break;
+        if (!t.partner) {
+          options.add(t);
+          added++;
+        }
+      }
+      // Standards and modules: the units that received their children.
+      for (const c of f.children) {
+        const holder = c.partner?.parent;
+        if (holder && !holder.partner && !holder.implicit) options.add(holder);
       }
     }
     for (const t of options) {
-      const s = score(f, t);
-      if (s >= SIMILARITY_THRESHOLD) candidates.push(candidate(f, t, s, from.length, to.length));
+      const at = atNumber.has(t);
+      const s = scored.get(t) ?? score(f, t, at);
+      if (s < (at ? NUMBER_THRESHOLD : SIMILARITY_THRESHOLD)) continue;
+      const sameParent = f.parent !== null && f.parent.partner !== null && f.parent.partner === t.parent;
+      const distance = Math.abs(f.order / Math.max(1, from.length) - t.order / Math.max(1, to.length));
+      const weight = s + (sameParent ? SAME_PARENT_BONUS : 0) + (at ? AT_NUMBER_BONUS : 0) - DISTANCE_PENALTY * distance;
+      candidates.push({ f, t, score: s, atNumber: at, weight });
     }
   }
-  assignGreedily(candidates, 'similarity');
+  for (const c of solveAssignment(candidates)) pair(c.f, c.t, c.atNumber ? 'number' : 'similarity', c.score);
 }
 
-/** The mean of the text similarity and the share of children that went from `f` to `t` (when both have children). */
-function withChildren(textSimilarity: number, f: Unit, t: Unit): number {
-  if (f.children.length === 0 || t.children.length === 0) return textSimilarity;
-  let shared = 0;
-  for (const c of f.children) if (c.partner && c.partner.parent === t) shared++;
-  return (textSimilarity + shared / Math.max(f.children.length, t.children.length)) / 2;
-}
-
-/**
- * Similarity of two units in [0, 1]: the mean of two Dice coefficients, one over words weighted by inverse
- * document frequency (rare words count more than the common vocabulary of standards), one over pairs of
- * neighbouring words (word order counts: texts built from the same stock phrases in another order differ).
- */
 export class Similarity {
   /** Per word id: how many of the units have the word. */
   private readonly df: Int32Array;
@@ -324,7 +345,8 @@ export class Similarity {
       } else if (x < y) i++;
       else j++;
     }
-    return (2 * shared) / (ta + tb);
+    // The mean of the Dice coefficient and the containment of the smaller in the larger.
+    return shared / (ta + tb) + shared / (2 * Math.min(ta, tb) || 1);
   }
 
   private orderedPairs(a: Unit, b: Unit): number {

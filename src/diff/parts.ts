@@ -3,12 +3,13 @@
  * formatting, substance) and its word diff. Indicators are matched inside the requirement: equal ones in
  * order first (longest common subsequence), then, in each run of differing ones, by similarity.
  */
-import { diffArrays, diffWordsWithSpace, type Change } from 'diff';
+import { diffArrays, type Change } from 'diff';
 import type { Node } from 'unist';
 import type { Lang } from '../model/types.js';
 import type { RenumberPlan } from '../print/renumber.js';
 import { applyReferenceMap } from '../print/renumber.js';
 import { typographic, typographicKinds, tokens } from './normalize.js';
+import { diffTokens } from './tokens.js';
 import { blocksText } from './plain-text.js';
 import type { PartDiff, PartDifference } from './types.js';
 import { digest, nodesKey, typographicKey, type PartSource, type Unit } from './units.js';
@@ -200,14 +201,15 @@ function dice(a: string, b: string): number {
 const JOINABLE = /^(?:[ \t\u00a0]+|[^\p{L}\p{N}\s])$/u;
 
 /**
- * Word diff (jsdiff `diffWordsWithSpace`) made easier to read: an unchanged run of spaces or a single
+ * Word diff (jsdiff over the tokens of tokens.ts: words, spaces, punctuation, identifiers such as `S2.3` or
+ * `Standardul 4` whole) made easier to read: an unchanged run of spaces or a single
  * punctuation mark between two changes joins them (`2015-09` → `2016-02` is one change, not two), and each run
  * of changes becomes one removal followed by one addition. Joining the values that are not added gives
  * `from`; those not removed give `to`.
  */
 export function wordDiff(from: string, to: string): Change[] {
   if (from === to) return from === '' ? [] : [change(from, false, false)];
-  const raw = diffWordsWithSpace(from, to);
+  const raw = diffTokens(from, to);
   const segments = raw.map((c) => ({ value: c.value, kind: c.added ? 'ins' : c.removed ? 'del' : 'eq' }));
   for (let i = 1; i < segments.length - 1; i++) {
     const s = segments[i]!;

@@ -131,6 +131,13 @@ export interface MetadataChange {
   key: string;
   from: unknown;
   to: unknown;
+  /**
+   * The values differ, and only typographically (text, or lists of texts item by item: cedilla/comma-below,
+   * NFC, quotes, spacing), as a unit's text can: a correction, not a change of substance.
+   */
+  typographic: boolean;
+  /** When `typographic`: which kinds. */
+  typographicKinds?: TypographicKind[];
 }
 
 /** Changes outside modules: the introduction and the annexes (matched by title, then by position). */

@@ -40,6 +40,8 @@ export interface Unit {
   label: string;
   /** Its number, for deciding whether it was renumbered: `3.1`, `3`, `II`. */
   numberKey: string;
+  /** Its title, typographically normalised and lower-cased ('' when it has none). */
+  titleKey: string;
   parts: PartSource[];
   /** Every part's raw key: equal for identical content. */
   rawKey: string;
@@ -114,8 +116,8 @@ export function collectUnits(doc: StandardsDoc, side: 'from' | 'to', vocabulary 
       out.standards.push(s);
       standard.requirements.forEach((requirement, ri) => {
         const r = makeUnit('requirement', requirement, s, ri, out.requirements.length, requirementParts(requirement));
-        r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index) : requirement.idText;
-        r.numberKey = requirement.id ? `${requirement.id.standard}.${requirement.id.index}` : `?${requirement.idText}`;
+        r.label = requirement.id ? requirementId(requirement.id.standard, requirement.id.index, requirement.id.indexed) : requirement.idText;
+        r.numberKey = requirement.id ? r.label.slice(1) : `?${requirement.idText}`;
         s.children.push(r);
         out.requirements.push(r);
       });
@@ -126,8 +128,15 @@ export function collectUnits(doc: StandardsDoc, side: 'from' | 'to', vocabulary 
 
 function newUnit(kind: UnitKind, side: 'from' | 'to', node: UnitNode, parent: Unit | null, index: number, order: number, parts: PartSource[], vocabulary: Vocabulary): Unit {
   const sequence: number[] = [];
-  for (const part of parts) for (const w of wordsOf(maskReferences(part.plain, ''))) sequence.push(vocabulary.id(w));
+  for (const part of parts) for (const w of wordsOf(withoutEnumerationLabels(maskReferences(part.plain, '')))) sequence.push(vocabulary.id(w));
   return new UnitRecord(kind, side, node, parent, index, order, parts, sequence);
+}
+
+/** Letters of a lettered enumeration (`a) `, `b) ` at the start of a line): a list made an enumeration keeps its words. */
+const ENUMERATION_LABEL = /(^|\n)[ \t]*\p{Ll}{1,2}\)[ \t]/gu;
+
+function withoutEnumerationLabels(text: string): string {
+  return text.includes(')') ? text.replace(ENUMERATION_LABEL, '$1') : text;
 }
 
 /** A unit (a class, not an object literal with a getter: ten thousand of them must stay small). */
@@ -136,6 +145,7 @@ class UnitRecord implements Unit {
   children: Unit[] = [];
   label = '';
   numberKey = '';
+  titleKey: string;
   rawKey: string;
   sequence: Int32Array;
   wordIds: Int32Array;
@@ -156,6 +166,7 @@ class UnitRecord implements Unit {
     sequence: number[],
   ) {
     this.rawKey = parts.map((p) => `${p.part}:${p.raw}`).join('\u0002');
+    this.titleKey = typographic((node as { title?: string }).title ?? '').toLowerCase();
     const counts = new Map<number, number>();
     for (const id of sequence) counts.set(id, (counts.get(id) ?? 0) + 1);
     this.sequence = Int32Array.from(sequence);

@@ -1,10 +1,15 @@
+/** `S3.2` or `S3.2^1`: the key of a requirement target or id (an inserted index is part of it). */
+export function requirementKey(id: { standard: number; index: number; indexed?: number | null | undefined }): string {
+  return id.indexed ? `S${id.standard}.${id.index}^${id.indexed}` : `S${id.standard}.${id.index}`;
+}
+
 /**
- * Cross-references in running text (FORMAT.md): `S3.2` (also `M.II.-S3.2`), `Standardul 4` / `standardul 4` /
+ * Cross-references in running text (FORMAT.md): `S3.2` (also `M.II.-S3.2`, and `S3.2^1` for a requirement inserted with an index), `Standardul 4` / `standardul 4` /
  * `Standard 4`, `Modulul II` / `Module II`, and links to `#s3-2`, `#standardul-4`, `#modulul-ii` anchors.
  */
 
 export type ReferenceTarget =
-  | { kind: 'requirement'; standard: number; index: number }
+  | { kind: 'requirement'; standard: number; index: number; indexed?: number }
   | { kind: 'standard'; number: number }
   | { kind: 'module'; numeral: string };
 
@@ -19,7 +24,7 @@ export interface TextReference {
 
 // One pass, so that a rewrite never applies to its own output.
 const REFERENCE =
-  /(?<![\p{L}\p{N}])(?:(?:M\.[IVXLCDM]+\.-)?S(\d+)\.(\d+)(?![\p{L}]|\.\d)|(Standard(?:ul)?|standard(?:ul)?|STANDARD(?:UL)?)\s+(\d+)(?![\p{L}\p{N}])|(Modul(?:ul)?|Module|modul(?:ul)?|MODUL(?:UL)?)\s+([IVXLCDM]+)(?![\p{L}\p{N}]))/gu;
+  /(?<![\p{L}\p{N}])(?:(?:M\.[IVXLCDM]+\.-)?S(\d+)\.(\d+)(?:\^(\d+))?(?![\p{L}]|\.\d)|(Standard(?:ul)?|standard(?:ul)?|STANDARD(?:UL)?)\s+(\d+)(?![\p{L}\p{N}])|(Modul(?:ul)?|Module|modul(?:ul)?|MODUL(?:UL)?)\s+([IVXLCDM]+)(?![\p{L}\p{N}]))/gu;
 
 /**
  * What follows a citation of another act's unit: "Standardul 12 din anexa la HG nr. 1.238/2007", "S4.2 din
@@ -46,22 +51,28 @@ export function findReferences(text: string): TextReference[] {
     if (isCitation(text, start + m[0].length)) continue;
     const target: ReferenceTarget =
       m[1] !== undefined
-        ? { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]) }
-        : m[3] !== undefined
-          ? { kind: 'standard', number: Number(m[4]) }
-          : { kind: 'module', numeral: m[6]! };
+        ? m[3] !== undefined
+          ? { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]), indexed: Number(m[3]) }
+          : { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]) }
+        : m[4] !== undefined
+          ? { kind: 'standard', number: Number(m[5]) }
+          : { kind: 'module', numeral: m[7]! };
     out.push({ target, start, end: start + m[0].length, text: m[0] });
   }
   return out;
 }
 
-const ANCHOR = /^#(?:s(\d+)-(\d+)|(?:standardul|standard)-(\d+)|(?:modulul|module)-([ivxlcdm]+))$/i;
+const ANCHOR = /^#(?:s(\d+)-(\d+)(?:-(\d+))?|(?:standardul|standard)-(\d+)|(?:modulul|module)-([ivxlcdm]+))$/i;
 
 /** The target of a `#anchor` link, or null when the anchor is not one of the format's (`#s3-2`, `#standardul-4`, `#modulul-ii`). */
 export function anchorTarget(url: string): ReferenceTarget | null {
   const m = ANCHOR.exec(url);
   if (!m) return null;
-  if (m[1] !== undefined) return { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]) };
-  if (m[3] !== undefined) return { kind: 'standard', number: Number(m[3]) };
-  return { kind: 'module', numeral: m[4]!.toUpperCase() };
+  if (m[1] !== undefined) {
+    return m[3] !== undefined
+      ? { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]), indexed: Number(m[3]) }
+      : { kind: 'requirement', standard: Number(m[1]), index: Number(m[2]) };
+  }
+  if (m[4] !== undefined) return { kind: 'standard', number: Number(m[4]) };
+  return { kind: 'module', numeral: m[5]!.toUpperCase() };
 }

@@ -106,6 +106,11 @@ export interface ExpectedResults {
 export interface RequirementId {
   standard: number;
   index: number;
+  /**
+   * The index of a requirement an amendment inserted without renumbering (Legea nr. 24/2000, art. 63–64):
+   * `S1.1^1` → 1 (the requirement stands after S1.1); absent or null for a plainly numbered one.
+   */
+  indexed?: number | null;
   /** The module prefix as written (`M.I.-S1.1` → `I`), or null. */
   modulePrefix: string | null;
 }

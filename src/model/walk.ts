@@ -14,7 +14,7 @@ export function allRequirements(doc: StandardsDoc): Requirement[] {
 
 /** The plain id of a requirement as written (`S3.2`), ignoring a module prefix; null when unreadable. */
 export function plainId(req: Requirement): string | null {
-  return req.id ? requirementId(req.id.standard, req.id.index) : null;
+  return req.id ? requirementId(req.id.standard, req.id.index, req.id.indexed) : null;
 }
 
 export interface Counts {
@@ -69,7 +69,7 @@ export function snapshot(doc: StandardsDoc): unknown {
       expectedResults: s.expectedResults.map((e) => normalizeNode(e.content)),
       unplaced: blocks(s.unplaced),
       requirements: s.requirements.map((r) => ({
-        id: r.id && { standard: r.id.standard, index: r.id.index },
+        id: r.id && { standard: r.id.standard, index: r.id.index, indexed: r.id.indexed ?? null },
         idText: r.id ? null : r.idText,
         title: r.title,
         text: blocks(r.text),

@@ -26,6 +26,7 @@ import {
   REQUIREMENT_HEADING,
   STANDARD_HEADING,
   fromRoman,
+  fromSuperscript,
 } from '../model/labels.js';
 import { readFrontMatter, metaFrom } from './front-matter.js';
 import { ORIGIN, spanOf } from './positions.js';
@@ -262,9 +263,9 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
         if (m && standard) {
           const requirement: Requirement = {
             kind: 'requirement',
-            id: { standard: Number(m[2]), index: Number(m[3]), modulePrefix: m[1] ?? null },
-            idText: info.text.slice(0, info.text.length - (m[4] ?? '').length).trim(),
-            title: (m[4] ?? '').replace(/^[.:\-–—]\s*/, '').trim(),
+            id: requirementIdOf(m),
+            idText: info.text.slice(0, info.text.length - (m[6] ?? '').length).trim(),
+            title: (m[6] ?? '').replace(/^[.:\-–—]\s*/, '').trim(),
             heading: info,
             text: [],
             indicatorsLabel: null,
@@ -356,6 +357,14 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
       }
   doc.idStyle = prefixed > plain ? 'module-prefixed' : 'plain';
   return doc;
+}
+
+/** The id of a requirement heading matched by REQUIREMENT_HEADING (with the index of an inserted one). */
+function requirementIdOf(m: RegExpExecArray): Requirement['id'] {
+  const id: NonNullable<Requirement['id']> = { standard: Number(m[2]), index: Number(m[3]), modulePrefix: m[1] ?? null };
+  const indexed = m[4] !== undefined ? Number(m[4]) : m[5] !== undefined ? fromSuperscript(m[5]) : 0;
+  if (indexed > 0) id.indexed = indexed;
+  return id;
 }
 
 /** `**Rezultate așteptate:** text` (label bold, colon inside or outside the bold) → ExpectedResults. */

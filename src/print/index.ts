@@ -21,6 +21,7 @@ import { inputError } from '../errors.js';
 import { snapshot, stripPositions } from '../model/walk.js';
 import type { Module, Requirement, StandardsDoc } from '../model/types.js';
 import { labelsFor, standardRangeText, toRoman } from '../model/labels.js';
+import { requirementKey } from '../model/references.js';
 import { applyReferenceMap, type RenumberPlan } from './renumber.js';
 
 export const FRONT_MATTER_KEY_ORDER = [
@@ -192,7 +193,7 @@ function renumberIndicator(item: ListItem, id: string): ListItem {
   if (!para || para.type !== 'paragraph') return item;
   const [first, ...others] = para.children;
   if (!first || first.type !== 'text') return item;
-  const value = first.value.replace(/^(?:M\.\s?[IVXLCDM]+\.?\s?[-–]\s?)?Im\d+\s?S\d+\.\d+/u, id);
+  const value = first.value.replace(/^(?:M\.\s?[IVXLCDM]+\.?\s?[-–]\s?)?Im\d+\s?S\d+\.\d+(?:\^\d+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?/u, id);
   return { ...item, children: [{ ...para, children: [{ ...first, value }, ...others] }, ...rest] };
 }
 
@@ -208,7 +209,8 @@ function requirementHeadingId(doc: StandardsDoc, module: Module, req: Requiremen
   const planned = plan?.requirements.get(req);
   const standard = planned?.standard ?? req.id.standard;
   const index = planned?.index ?? req.id.index;
-  const plain = `S${standard}.${index}`;
+  // Renumbering makes every requirement plainly numbered; fmt alone keeps an inserted one's index (`S1.1^1`).
+  const plain = planned ? `S${standard}.${index}` : requirementKey(req.id);
   if (doc.idStyle === 'plain') return plain;
   const prefix = plan ? moduleNumeral(module, plan) : req.id.modulePrefix?.toUpperCase() ?? moduleNumeral(module, null);
   return prefix ? `M.${prefix}.-${plain}` : plain;

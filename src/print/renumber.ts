@@ -6,7 +6,7 @@
 import type { Link, RootContent, Text } from 'mdast';
 import type { Lang, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
 import { MODULE_RANGE, toRoman, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
-import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
+import { anchorTarget, findReferences, requirementKey, type ReferenceTarget } from '../model/references.js';
 
 export interface RenumberPlan {
   modules: Map<Module, number>;
@@ -15,7 +15,8 @@ export interface RenumberPlan {
   requirements: Map<Requirement, { standard: number; index: number }>;
   /** Old reference → new reference, keyed by the old number (`3`, `S3.2`, `II`). */
   standardRefs: Map<number, number>;
-  requirementRefs: Map<string, { standard: number; index: number }>;
+  /** Keyed by `S3.2` or `S3.2^1`; the new number may itself have an index (the diff maps to TO's numbers). */
+  requirementRefs: Map<string, { standard: number; index: number; indexed?: number | null }>;
   moduleRefs: Map<string, string>;
 }
 
@@ -54,8 +55,7 @@ export function planRenumber(doc: StandardsDoc): RenumberPlan {
         const next = { standard: standardNo, index: i + 1 };
         plan.requirements.set(req, next);
         if (req.id) {
-          const key = `S${req.id.standard}.${req.id.index}`;
-          plan.requirementRefs.set(key, next);
+          plan.requirementRefs.set(requirementKey(req.id), next);
         }
       });
     }
@@ -74,7 +74,7 @@ export function planChanges(doc: StandardsDoc, plan: RenumberPlan): string[] {
     if (standard.number !== n) changes.push(`standard ${standard.number} → ${n}`);
   }
   for (const [req, next] of plan.requirements) {
-    if (!req.id || req.id.standard !== next.standard || req.id.index !== next.index) {
+    if (!req.id || req.id.standard !== next.standard || req.id.index !== next.index || req.id.indexed) {
       changes.push(`${req.idText} → S${next.standard}.${next.index}`);
     }
   }
@@ -143,9 +143,9 @@ function rewriteText(node: Text, plan: RenumberPlan): Text {
 function rewriteReference(text: string, target: ReturnType<typeof findReferences>[number]['target'], plan: RenumberPlan): string {
   switch (target.kind) {
     case 'requirement': {
-      const next = plan.requirementRefs.get(`S${target.standard}.${target.index}`);
+      const next = plan.requirementRefs.get(requirementKey(target));
       if (!next) return text;
-      return text.replace(/S\d+\.\d+$/, `S${next.standard}.${next.index}`).replace(
+      return text.replace(/S\d+\.\d+(?:\^\d+)?$/, requirementKey(next)).replace(
         /^M\.[IVXLCDM]+\.-/,
         (prefix) => {
           const moduleNumeral = prefix.slice(2, -2);
@@ -169,8 +169,8 @@ function rewriteAnchor(url: string, plan: RenumberPlan, lang: Lang): string {
   if (!target) return url;
   switch (target.kind) {
     case 'requirement': {
-      const next = plan.requirementRefs.get(`S${target.standard}.${target.index}`);
-      return next ? `#${requirementAnchor(next.standard, next.index)}` : url;
+      const next = plan.requirementRefs.get(requirementKey(target));
+      return next ? `#${requirementAnchor(next.standard, next.index, next.indexed)}` : url;
     }
     case 'standard': {
       const next = plan.standardRefs.get(target.number);

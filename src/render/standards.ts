@@ -10,7 +10,7 @@
  */
 import { Bookmark, type FileChild, type ParagraphChild } from 'docx';
 import type { Block, Indicator, Lang, Module, Requirement, Standard, StandardsDoc } from '../model/types.js';
-import { INDICATOR_PREFIX, indicatorId, labelsFor, standardRangeText, moduleAnchor, requirementAnchor, standardAnchor } from '../model/labels.js';
+import { INDICATOR_PREFIX, indicatorId, labelsFor, standardRangeText, moduleAnchor, requirementAnchor, requirementIdPrinted, standardAnchor } from '../model/labels.js';
 import { nodeText } from '../model/walk.js';
 import { blocksToDocx, paragraphToDocx, type BlockOptions } from './blocks.js';
 import type { DocxContext } from './context.js';
@@ -64,7 +64,7 @@ export function standardsBookmarks(doc: StandardsDoc): Set<string> {
     if (module.heading && module.numeral) names.add(bookmarkName(moduleAnchor(doc.lang, module.numeral)));
     for (const standard of module.standards) {
       if (standard.number !== null) names.add(bookmarkName(standardAnchor(doc.lang, standard.number)));
-      for (const r of standard.requirements) if (r.id) names.add(bookmarkName(requirementAnchor(r.id.standard, r.id.index)));
+      for (const r of standard.requirements) if (r.id) names.add(bookmarkName(requirementAnchor(r.id.standard, r.id.index, r.id.indexed)));
     }
   }
   return names;
@@ -103,7 +103,7 @@ export function standardToDocx(standard: Standard, module: Module, ctx: DocxCont
  * optional short title in bold, the rest of its text, the indicators label and the indicators.
  */
 export function requirementToDocx(requirement: Requirement, module: Module, ctx: DocxContext, style: StandardsStyle): FileChild[] {
-  const bookmark = requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index)) : null;
+  const bookmark = requirement.id ? bookmarkName(requirementAnchor(requirement.id.standard, requirement.id.index, requirement.id.indexed)) : null;
   const idPieces: InlinePiece[] = [textPiece(`${requirementLabel(requirement, module, style)}.`, { bold: true })];
   if (requirement.title) idPieces.push(textPiece(' '), textPiece(/[.:!?]$/.test(requirement.title) ? requirement.title : `${requirement.title}.`, { bold: true }));
   idPieces.push(textPiece(' '));
@@ -166,7 +166,8 @@ export function standardHeadingText(standard: Standard, style: StandardsStyle): 
 /** `S1.1`, or `M.I.-S1.1` when the template asks for the published orders' prefix; the id as written when unreadable. */
 export function requirementLabel(requirement: Requirement, module: Module, style: Pick<StandardsStyle, 'requirementIds'>): string {
   if (!requirement.id) return requirement.idText;
-  const plain = `S${requirement.id.standard}.${requirement.id.index}`;
+  // An index of a requirement inserted by an amendment is printed in superscript: S1.1¹.
+  const plain = requirementIdPrinted(requirement.id.standard, requirement.id.index, requirement.id.indexed);
   if (style.requirementIds === 'module-prefixed' && module.numeral) return `M.${module.numeral.toUpperCase()}.-${plain}`;
   return plain;
 }
@@ -174,7 +175,7 @@ export function requirementLabel(requirement: Requirement, module: Module, style
 /** `Im2S3.1`: the indicator's position in its requirement. */
 export function indicatorLabel(indicator: Indicator, requirement: Requirement): string {
   if (!requirement.id) return `Im${indicator.position}${requirement.idText.replace(/^.*?(S\d+\.\d+).*$/, '$1')}`;
-  return indicatorId(indicator.position, requirement.id.standard, requirement.id.index);
+  return `Im${indicator.position}${requirementIdPrinted(requirement.id.standard, requirement.id.index, requirement.id.indexed)}`;
 }
 
 /** The plain text of a unit's blocks (for comparisons that want the text a reader sees). */

@@ -6,7 +6,8 @@
  */
 import { fromRoman, labelsFor, standardRangeText, toRoman } from '../model/labels.js';
 import { planChanges, planRenumber, type RenumberPlan } from '../print/renumber.js';
-import type { StandardsDoc } from '../model/types.js';
+import type { Requirement, StandardsDoc } from '../model/types.js';
+import { requirementKey } from '../model/references.js';
 import { formatDocument, formatVerified } from '../print/index.js';
 import type { DocumentRule } from './types.js';
 
@@ -77,15 +78,17 @@ export const numbering: DocumentRule = {
         }
         if (standard.number !== null && !standardsSeen.has(standard.number)) standardsSeen.set(standard.number, line);
 
-        standard.requirements.forEach((req, i) => {
+        const position = insertedIndexPositions();
+        standard.requirements.forEach((req) => {
+          const at = position(req);
           if (!req.id) return;
-          const written = `S${req.id.standard}.${req.id.index}`;
+          const written = requirementKey(req.id);
           const prefixValue = req.id.modulePrefix === null ? null : fromRoman(req.id.modulePrefix);
           const prefixWrong = req.id.modulePrefix !== null && module.heading !== null && module.number !== null && prefixValue !== module.number;
           // A requirement may follow its standard's number as written or as it will be: a misnumbered
           // standard is reported once, not again in each of its requirements.
           const standardAgrees = req.id.standard === standard.number || req.id.standard === standardNo;
-          const expectedPlain = `S${standardAgrees ? req.id.standard : standardNo}.${i + 1}`;
+          const expectedPlain = requirementKey({ standard: standardAgrees ? req.id.standard : standardNo, ...at });
           if (written !== expectedPlain || prefixWrong) {
             const prefix = req.id.modulePrefix !== null && module.numeral !== null ? `M.${(module.number !== null && !/^\d+$/.test(module.numeral) ? toRoman(module.number) : module.numeral)}.-` : '';
             const expected = `${prefix}${expectedPlain}`;
@@ -100,7 +103,7 @@ export const numbering: DocumentRule = {
             const e = indicator.explicit;
             if (!e) continue;
             if (e.k !== indicator.position || e.standard !== req.id.standard || e.index !== req.id.index) {
-              const expectedPrefix = `Im${indicator.position}S${req.id.standard}.${req.id.index}`;
+              const expectedPrefix = `Im${indicator.position}${requirementKey(req.id)}`;
               ctx.report({ messageId: 'indicator', node: indicator.node, data: { expected: expectedPrefix, found: e.text.replace(/\s*[:.–-]$/, ''), id: written } });
             }
           }
@@ -117,6 +120,21 @@ export const numbering: DocumentRule = {
     }
   },
 };
+
+/**
+ * The place each requirement of a standard should have, in order: plain ones 1, 2, …; one written with an index
+ * (`S1.1^1`, inserted by an amendment without renumbering) keeps the number of the plain one before it and the
+ * next index (`^1`, `^2`, …). An indexed one before any plain one should be plain.
+ */
+function insertedIndexPositions(): (req: Requirement) => { index: number; indexed: number | null } {
+  let plain = 0;
+  let indexed = 0;
+  return (req) => {
+    if (req.id?.indexed && plain > 0) return { index: plain, indexed: ++indexed };
+    indexed = 0;
+    return { index: ++plain, indexed: null };
+  };
+}
 
 /**
  * Where two units had the same number, references to it now name the later one (the unit that had the number
@@ -141,7 +159,7 @@ function duplicateNotes(doc: StandardsDoc, plan: RenumberPlan): string[] {
     note(`${labels.standard} ${n}`, lines, `${labels.standard} ${plan.standardRefs.get(n)}`);
   }
   const requirements = standards.flatMap((s) => s.requirements);
-  for (const [id, lines] of group(requirements.map((r) => ({ key: r.id ? `S${r.id.standard}.${r.id.index}` : null, line: r.heading.span.start.line })))) {
+  for (const [id, lines] of group(requirements.map((r) => ({ key: r.id ? requirementKey(r.id) : null, line: r.heading.span.start.line })))) {
     const next = plan.requirementRefs.get(id)!;
     note(id, lines, `S${next.standard}.${next.index}`);
   }

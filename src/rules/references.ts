@@ -7,7 +7,7 @@
 import type { Definition, Link, LinkReference } from 'mdast';
 import type { Node } from 'unist';
 import { MODULE_RANGE, fromRoman, labelsFor, toRoman } from '../model/labels.js';
-import { anchorTarget, findReferences, type ReferenceTarget } from '../model/references.js';
+import { anchorTarget, findReferences, requirementKey, type ReferenceTarget } from '../model/references.js';
 import type { StandardsDoc } from '../model/types.js';
 import { nodeText } from '../model/walk.js';
 import { forEachBlock, textSegments, walkTree } from './document-text.js';
@@ -30,7 +30,7 @@ export const references: DocumentRule = {
     const describeMissing = (target: ReferenceTarget): { messageId: string; hint: string } | null => {
       switch (target.kind) {
         case 'requirement': {
-          if (units.requirements.has(`${target.standard}.${target.index}`)) return null;
+          if (units.requirements.has(requirementKey(target))) return null;
           const count = units.requirementCounts.get(target.standard);
           const hint = count
             ? ` (${labels.standard} ${target.standard} has ${count === 1 ? 'only ' : ''}S${target.standard}.1${count === 1 ? '' : `–S${target.standard}.${count}`})`
@@ -103,7 +103,7 @@ function indexUnits(doc: StandardsDoc): UnitIndex {
       if (standard.number !== null) index.standards.add(standard.number);
       for (const req of standard.requirements) {
         if (!req.id) continue;
-        index.requirements.add(`${req.id.standard}.${req.id.index}`);
+        index.requirements.add(requirementKey(req.id));
         index.requirementCounts.set(req.id.standard, Math.max(index.requirementCounts.get(req.id.standard) ?? 0, req.id.index));
       }
     }
@@ -129,7 +129,7 @@ function isOwnLabel(role: string | undefined, target: ReferenceTarget): boolean 
 }
 
 function sameTarget(a: ReferenceTarget, b: ReferenceTarget): boolean {
-  if (a.kind === 'requirement' && b.kind === 'requirement') return a.standard === b.standard && a.index === b.index;
+  if (a.kind === 'requirement' && b.kind === 'requirement') return requirementKey(a) === requirementKey(b);
   if (a.kind === 'standard' && b.kind === 'standard') return a.number === b.number;
   if (a.kind === 'module' && b.kind === 'module') return a.numeral.toUpperCase() === b.numeral.toUpperCase();
   return false;

@@ -17,7 +17,7 @@ describe('the edit generator', () => {
   it('is deterministic, makes every kind of edit, and edits nothing when asked for no edits', () => {
     expect(generateEdits(5, { standards: 10 })).toEqual(generateEdits(5, { standards: 10 }));
     const kinds = new Set<string>();
-    for (let seed = 1; seed <= 30; seed++) for (const e of generateEdits(seed, { standards: 12 }).edits as { kind: string }[]) kinds.add(e.kind);
+    for (let seed = 1; seed <= 80; seed++) for (const e of generateEdits(seed, { standards: 12 }).edits as { kind: string }[]) kinds.add(e.kind);
     expect([...kinds].sort()).toEqual([...EDIT_KINDS].sort());
     const none = generateEdits(3, { standards: 6, edits: 0 });
     expect(none.edits).toEqual([]);

@@ -2,7 +2,7 @@
 import type { Changeset, UnitChange } from '../../src/diff/index.js';
 
 export interface GroundTruth {
-  standards: { added: number[]; removed: number[]; renumbered: { from: number; to: number }[] };
+  standards: { added: number[]; removed: number[]; renumbered: { from: number; to: number }[]; modified?: { from: number; to: number }[] };
   requirements: {
     added: string[];
     removed: string[];
@@ -52,4 +52,37 @@ export function sorted(truth: GroundTruth): GroundTruth {
       'typographic-only': sort(truth.requirements['typographic-only']),
     },
   };
+}
+
+/** Every level at once (what the amendment generator records): modules, standards (modified too) and requirements. */
+export interface LevelTruth extends GroundTruth {
+  modules: { added: string[]; removed: string[]; modified: string[]; renumbered: string[]; unchanged: number };
+  standards: GroundTruth['standards'] & { modified: { from: number; to: number }[] };
+}
+
+export function levelTruthOf(changeset: Changeset): LevelTruth {
+  const truth = sorted(groundTruthOf(changeset));
+  const standards = changeset.units.filter((u) => u.kind === 'standard');
+  const modules = changeset.units.filter((u) => u.kind === 'module');
+  const sort = <T>(list: T[]) => [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return {
+    ...truth,
+    modules: {
+      added: modules.filter((u) => u.change === 'added').map((u) => u.to!),
+      removed: modules.filter((u) => u.change === 'removed').map((u) => u.from!),
+      modified: modules.filter((u) => u.change === 'modified').map((u) => u.from!),
+      renumbered: modules.filter((u) => u.change === 'renumbered').map((u) => u.from!),
+      unchanged: modules.filter((u) => u.change === 'unchanged').length,
+    },
+    standards: {
+      ...truth.standards,
+      modified: sort(standards.filter((u) => u.change === 'modified').map((u) => ({ from: number(u.from), to: number(u.to) }))),
+    },
+  };
+}
+
+/** The generator's truth in the order levelTruthOf gives. */
+export function sortedLevels(truth: LevelTruth): LevelTruth {
+  const sort = <T>(list: T[]) => [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
+  return { ...sorted(truth), modules: truth.modules, standards: { ...sorted(truth).standards, modified: sort(truth.standards.modified) } };
 }

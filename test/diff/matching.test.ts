@@ -225,7 +225,7 @@ describe('matching units across versions', () => {
     const a = `${doc(base)}\n# Anexa 1. Formular\n\nConținutul anexei.\n`;
     const b = `${doc(base, { status: 'consultation' }).replace('Introducere.', 'Introducere revizuită.')}\n# Anexa 1. Formular\n\nConținutul anexei, revizuit.\n\n# Anexa 2. Model\n\nUn model.\n`;
     const c = diff(a, b);
-    expect(c.metadata).toEqual([{ key: 'status', from: 'draft', to: 'consultation' }]);
+    expect(c.metadata).toEqual([{ key: 'status', from: 'draft', to: 'consultation', typographic: false }]);
     expect(c.blocks.map((x) => `${x.what} ${x.change} ${x.toTitle ?? ''}`)).toEqual(['introduction modified ', 'annex modified Anexa 1. Formular', 'annex added Anexa 2. Model']);
     expect(changes(c)).toEqual([]);
     expect(hasDifferences(c)).toBe(true);

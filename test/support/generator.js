@@ -121,6 +121,20 @@ export function generateStructure(seed, options = {}) {
   };
 }
 
+/**
+ * The ids of a standard's requirements in order: plain ones S<n>.1, S<n>.2, …; one marked `indexed` (inserted by an
+ * amendment without renumbering) keeps the number of the plain one before it with the next index, S<n>.1^1.
+ */
+export function requirementNumbering(sn) {
+  let plain = 0;
+  let index = 0;
+  return (q) => {
+    if (q.indexed && plain > 0) return `S${sn}.${plain}^${++index}`;
+    index = 0;
+    return `S${sn}.${++plain}`;
+  };
+}
+
 /** Prints a structure as a canonical standards document. */
 export function printStructure(doc) {
   const out = [];
@@ -140,8 +154,9 @@ export function printStructure(doc) {
     for (const s of m.standards) {
       sn++;
       out.push('', `## Standardul ${sn}. ${s.title}`, '', s.statement, '', `**Rezultate așteptate:** ${s.expected}`);
-      s.requirements.forEach((q, qi) => {
-        out.push('', `### S${sn}.${qi + 1}${q.title ? ` ${q.title}` : ''}`);
+      const id = requirementNumbering(sn);
+      s.requirements.forEach((q) => {
+        out.push('', `### ${id(q)}${q.title ? ` ${q.title}` : ''}`);
         for (const b of q.blocks) out.push('', b);
         out.push('', '**Indicatori:**', '');
         for (const i of q.indicators) out.push(`- ${i}`);
