@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { outputError } from '../errors.js';
-import { workspaceRole } from '../workspace/protected-files.js';
+import { workspaceRole, type WorkspaceRole } from '../workspace/protected-files.js';
 import { kindOf } from '../workspace/regular-file.js';
 
 const pending = new Set<string>();
@@ -35,7 +35,7 @@ function installCleanup(): void {
  * must not be a folder, a FIFO, a socket or a block device, and it must not be one of the inputs or one of
  * the workspace's own files (config, versions, registers, templates), links seen through.
  */
-export function checkOutputPath(file: string, inputs: (string | null)[] = [], options: { editsRegister?: boolean } = {}): string {
+export function checkOutputPath(file: string, inputs: (string | null)[] = [], options: { allow?: readonly WorkspaceRole['kind'][] } = {}): string {
   const resolved = path.resolve(file);
   const dir = path.dirname(resolved);
   let dirStat: fs.Stats;
@@ -55,9 +55,9 @@ export function checkOutputPath(file: string, inputs: (string | null)[] = [], op
     if (input && sameFile(input, target)) throw outputError(file, 'is also an input; refusing to overwrite it', 'choose another output path');
   }
   const role = workspaceRole(target);
-  // A command that adds to an observation register (evaluate --observations) edits it as fmt --write edits a
-  // version; every other file of the workspace stays out of reach.
-  if (role && !(options.editsRegister && role.kind === 'register')) throw outputError(file, `is ${role.description}; refusing to replace it`, 'write outputs outside standards/ and templates/, e.g. out/');
+  // A command whose work is to make or extend one kind of workspace file says so (import writes a version,
+  // evaluate --observations adds to a register); every other file of the workspace stays out of reach.
+  if (role && !options.allow?.includes(role.kind)) throw outputError(file, `is ${role.description}; refusing to replace it`, 'write outputs outside standards/ and templates/, e.g. out/');
   return resolved;
 }
 

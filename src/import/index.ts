@@ -136,7 +136,10 @@ export function importDocument(bytes: Uint8Array, options: ImportOptions): Impor
   }
 
   // The writer prints the canonical form itself (the tests check that fmt leaves it as it is): no second pass.
-  const markdown = writeMarkdown(doc, values);
+  // A Markdown source's own front matter is kept as written (comments, quoting, list styles: as fmt keeps
+  // them) when neither an option nor the text replaced one of its values.
+  const ownKept = source.frontMatterText !== undefined && Object.values(from).every((where) => where === 'front matter');
+  const markdown = writeMarkdown(doc, values, ownKept ? source.frontMatterText : undefined);
   const counts = countImported(doc);
 
   const notes = [...source.notes, ...recognition.notes];

@@ -12,11 +12,15 @@ export function readMarkdown(text: string, notes: string[] = []): SourceDoc {
   const tree: Root = parseMarkdown(text);
   const pieces: Piece[] = [];
   let frontMatter: Record<string, unknown> | undefined;
+  let frontMatterText: string | undefined;
   const visit = (node: RootContent, listItem?: 'bullet' | 'ordered') => {
     const line = node.position?.start.line ?? 0;
     switch (node.type) {
       case 'yaml':
-        if (frontMatter === undefined) frontMatter = readFrontMatter(node, text, []).data;
+        if (frontMatter === undefined) {
+          frontMatter = readFrontMatter(node, text, []).data;
+          frontMatterText = node.value;
+        }
         return;
       case 'heading':
         pieces.push({ kind: 'line', runs: runsOf(node.children).map((r) => ({ ...r, text: r.text.replace(/\n/g, ' ') })), line, join: 'never', heading: node.depth });
@@ -55,6 +59,7 @@ export function readMarkdown(text: string, notes: string[] = []): SourceDoc {
   for (const node of tree.children) visit(node);
   const doc: SourceDoc = { pieces, notes, dropped: [], unit: 'line' };
   if (frontMatter) doc.frontMatter = frontMatter;
+  if (frontMatterText !== undefined) doc.frontMatterText = frontMatterText;
   return doc;
 }
 

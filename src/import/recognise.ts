@@ -541,10 +541,35 @@ function readOrderMeta(blocks: Block[], meta: ImportedMeta): void {
   const signed = texts.map((t) => (/^Bucure[sș]ti,/u.test(t) ? isoDate(t) : null)).find((d) => d !== null) ?? null;
   if (dated ?? signed) meta.date = (dated ?? signed)!;
   const preambleEnd = texts.findIndex((t) => /^(?:Art(?:icolul)?\.?\s*1\b|ARTICOL UNIC)/iu.test(t));
-  for (const t of texts.slice(orderAt >= 0 ? orderAt + 1 : 0, preambleEnd === -1 ? texts.length : preambleEnd)) {
+  const preamble = texts.slice(orderAt >= 0 ? orderAt + 1 : 0, preambleEnd === -1 ? texts.length : preambleEnd);
+  const listed = listedActs(preamble);
+  if (listed) {
+    for (const act of listed) if (!meta.legalBasis.includes(act)) meta.legalBasis.push(act);
+    return;
+  }
+  for (const t of preamble) {
     if (t.length > 5000) continue; // a preamble item is a line; a longer text is no list of acts
     for (const act of actsIn(t)) if (!meta.legalBasis.includes(act)) meta.legalBasis.push(act);
   }
+}
+
+/**
+ * The acts of a preamble written as the published orders write it: `Având în vedere:` and one dash item per
+ * act ending in `;`, then `în temeiul:` with the order's own grounds. The items of the first list, whole,
+ * are the acts the standards rest on (the initiator's approval memo, cited first, is not one of them); the
+ * grounds of the order are its issuer's, not the standards'. Null when the preamble is written as prose.
+ */
+function listedActs(preamble: readonly string[]): string[] | null {
+  const start = preamble.findIndex((t) => /^având în vedere\s*:$/iu.test(t));
+  if (start === -1) return null;
+  const acts: string[] = [];
+  for (const t of preamble.slice(start + 1)) {
+    const item = /^[-–—]\s*(.+?)\s*[;,.]?$/u.exec(t);
+    if (!item) break;
+    if (/^(?:referatul de aprobare|nota de fundamentare|notei de fundamentare)\b/iu.test(item[1]!)) continue;
+    acts.push(item[1]!);
+  }
+  return acts;
 }
 
 function trimPara(b: Para): Para {

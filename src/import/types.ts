@@ -57,6 +57,8 @@ export interface SourceDoc {
   dropped: Dropped[];
   /** Front matter found in the source itself (a Markdown file's YAML). */
   frontMatter?: Record<string, unknown>;
+  /** The source's own front matter as written (a Markdown source's YAML), kept when nothing replaces its values. */
+  frontMatterText?: string;
   /** Word comments in the document (counted, not imported). */
   comments?: number;
   /** What `line` means in messages: `line` for text, `paragraph` for Word documents. */

@@ -49,9 +49,10 @@ export function frontMatterYaml(values: FrontMatterValues): string {
   return canonicalYaml(new Document(data).toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true }));
 }
 
-export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues): string {
+export function writeMarkdown(doc: Imported, frontMatter: FrontMatterValues, ownFrontMatter?: string): string {
   const labels = labelsFor(doc.meta.lang);
-  const children: RootContent[] = [{ type: 'yaml', value: frontMatterYaml(frontMatter).replace(/\n$/, '') }];
+  const yaml = ownFrontMatter !== undefined ? canonicalYaml(ownFrontMatter) : frontMatterYaml(frontMatter);
+  const children: RootContent[] = [{ type: 'yaml', value: yaml.replace(/\n$/, '') }];
   // One id style for the whole document, as fmt makes it: the majority decides between S1.1 and M.I.-S1.1.
   let prefixed = 0;
   let plainIds = 0;

@@ -86,6 +86,6 @@ describe('identifiers are tokens of the word diff', () => {
     const json = JSON.parse(formatJson(changeset)) as { document: { metadata: { key: string; typographic: boolean }[] } };
     expect(json.document.metadata.filter((m) => m.typographic).map((m) => m.key).sort()).toEqual(['legal-basis', 'title']);
     const notes = summaryNotes(buildSynoptic(changeset, new DocxContext({ textWidth: 9000 })));
-    expect(notes.join(' ')).toContain('title (doar corecturi tipografice), version, legal-basis (doar corecturi tipografice).');
+    expect(notes.join(' ')).toContain('Date de identificare modificate: titlul (doar corecturi tipografice), versiunea, temeiul legal (doar corecturi tipografice).');
   });
 });

@@ -173,10 +173,11 @@ describe('import: sections, annex headings and the order around the standards', 
       title: 'Standarde minime de calitate pentru centrele rezidențiale pentru victimele adulte ale traficului de persoane',
       date: '2019-01-10',
       issuer: 'Ministerul Muncii și Justiției Sociale',
+      // The acts the preamble lists after "Având în vedere:", whole; not the approval memo, nor the order's own
+      // grounds ("în temeiul …", the issuer's).
       legalBasis: [
-        'Legea nr. 197/2012 privind asigurarea calității în domeniul serviciilor sociale',
-        'Legea nr. 678/2001 privind prevenirea și combaterea traficului de persoane',
-        'Hotărârea Guvernului nr. 12/2017 privind organizarea și funcționarea Ministerului Muncii și Justiției Sociale',
+        'art. 9 alin. (5) din Legea nr. 197/2012 privind asigurarea calității în domeniul serviciilor sociale, cu modificările și completările ulterioare',
+        'Legea nr. 678/2001 privind prevenirea și combaterea traficului de persoane, republicată',
       ],
     });
     expect(r.doc.meta.status).toBeUndefined();

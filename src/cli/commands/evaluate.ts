@@ -134,7 +134,7 @@ export async function run(ctx: Context, args: unknown[], options: EvaluateOption
   // Outputs are checked before any is written.
   const inputFiles = [source.file, ...inputs.map((i) => i.file)];
   const reportTarget = output ? checkOutputPath(path.resolve(ctx.cwd, output), inputFiles) : null;
-  const registerTarget = options.observations ? checkOutputPath(path.resolve(ctx.cwd, options.observations), inputFiles, { editsRegister: true }) : null;
+  const registerTarget = options.observations ? checkOutputPath(path.resolve(ctx.cwd, options.observations), inputFiles, { allow: ['register'] }) : null;
 
   let registerText: string | null = null;
   let registerMessage = '';

@@ -47,7 +47,8 @@ export function run(ctx: Context, args: unknown[], options: ImportCommandOptions
     if (/\.md$/i.test(target) && VERSION_NAME.test(base)) version = base;
   }
   if (target) {
-    checkOutputPath(target, [input]);
+    // Making a version of a set is what import is for (an existing file only with --force, below).
+    checkOutputPath(target, [input], { allow: ['version'] });
     if (fs.existsSync(target) && !options.force) {
       throw outputError(relativeLabel(target, ctx.cwd), 'already exists', 'choose another name, or give --force to replace it');
     }
