@@ -1,3 +1,4 @@
+import { stopQuietlyOnClosedPipe } from './io.js';
 /** What a command receives: its streams and environment, so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
@@ -24,6 +25,8 @@ export interface Context {
 }
 
 export function processIo(): Io {
+  stopQuietlyOnClosedPipe(process.stdout);
+  stopQuietlyOnClosedPipe(process.stderr);
   return {
     stdout: (t) => process.stdout.write(t),
     stdoutBytes: (b) => process.stdout.write(b),

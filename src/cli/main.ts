@@ -54,6 +54,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
       .option('--strict', 'treat warnings as errors')
       .option('--fix', 'apply safe fixes (comma-below diacritics, composed Unicode, doubled spaces, renumbering) and report them')
+      .option('--dry-run', 'with --fix: print what would change (a unified diff) and write nothing; exit 1 if something would')
       .option('--set <set>', 'the set version names (and, with no paths, the files) belong to')
       .addHelpText('after', examples(['stdraft validate', 'stdraft validate standards/vtp/2015-09.md', 'stdraft validate 2016-02 --format json', 'stdraft validate --format sarif > stdraft.sarif', 'stdraft validate --fix standards/vtp/2015-09.md'])),
     () => import('./commands/validate.js'),
@@ -66,6 +67,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
       .option('--check', 'list the files that are not canonical; exit 1 if any')
       .option('--write', 'rewrite the files that are not canonical (atomically)')
       .option('--renumber', 'renumber modules, standards and requirements consecutively and update cross-references')
+      .option('--dry-run', 'with --write or --renumber: print what would change (a unified diff) and write nothing; exit 1 if something would')
       .addHelpText('after', examples(['stdraft fmt --check', 'stdraft fmt --write standards/vtp/2016-02.md', 'stdraft fmt standards/vtp/2016-02.md --renumber > renumbered.md'])),
     () => import('./commands/fmt.js'),
   );

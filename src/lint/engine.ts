@@ -79,7 +79,7 @@ export function runDocumentRules(doc: StandardsDoc, context: LintContext = {}): 
     owned.add(rule.id);
     const severity = effectiveSeverity(rule, context);
     if (severity === 'off') continue;
-    const fixable = rule.fix !== undefined && !fatal;
+    const fixable = rule.fix !== undefined && !fatal && !rule.fixRefusal?.(doc);
     const ctx: RuleContext = {
       file: doc.file,
       text: context.text,

@@ -21,6 +21,19 @@ export interface FixResult {
   parsed: Parsed;
   /** What remains to report after the fixes. */
   diagnostics: Diagnostic[];
+  /** Repairs refused, one line each, saying why and what to repair first (`not renumbered: …`). */
+  refused: string[];
+}
+
+/** Why a document-wide repair would be refused on this document (one line each). */
+export function fixRefusals(parsed: Parsed, context: LintContext = {}): string[] {
+  const out: string[] = [];
+  for (const rule of RULES) {
+    if (rule.kind !== 'document' || !rule.fix || !rule.fixRefusal || effectiveSeverity(rule, context) === 'off') continue;
+    const reason = rule.fixRefusal(parsed.doc);
+    if (reason) out.push(reason);
+  }
+  return out;
 }
 
 const MAX_PASSES = 10;
@@ -50,6 +63,10 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
     for (const rule of RULES) {
       if (rule.kind !== 'document' || !rule.fix || effectiveSeverity(rule, context) === 'off' || declined.has(rule.id)) continue;
       if (!findings.some((f) => f.diagnostic.ruleId === rule.id)) continue;
+      if (rule.fixRefusal?.(current.doc)) {
+        declined.add(rule.id);
+        continue;
+      }
       const result = rule.fix(current);
       if (!result || result.text === current.source.text) {
         declined.add(rule.id);
@@ -69,7 +86,7 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
     const { fixable: _, ...rest } = f.diagnostic;
     return rest;
   });
-  return { text, changed: current !== parsed, changes, parsed: current, diagnostics };
+  return { text, changed: current !== parsed, changes, parsed: current, diagnostics, refused: fixRefusals(current, context) };
 }
 
 function lint(parsed: Parsed, context: LintContext): Finding[] {

@@ -28,6 +28,7 @@ import {
   fromRoman,
 } from '../model/labels.js';
 import { readFrontMatter, metaFrom } from './front-matter.js';
+import { headingLike } from './heading-like.js';
 import { ORIGIN, spanOf } from './positions.js';
 
 export interface BuildOptions {
@@ -103,14 +104,26 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
     if (where.in === 'annex') extend(where.annex, node);
   };
 
-  /** Puts a block where the format does not place it: kept in the model, reported. */
+  /**
+   * Puts a block where the format does not place it: kept in the model, reported. A block that looks like a
+   * heading is reported as that (with what to type), and the blocks after it up to the next heading are its
+   * consequence, not reported again.
+   */
+  let afterHeadingLike = false;
   const unplaced = (node: RootContent, message: string) => {
-    report('structure', 'unplaced', message, spanOf(node));
+    const like = headingLike(node);
+    if (like) report('structure', 'heading-like', like.message, spanOf(node));
+    else if (!afterHeadingLike) report('structure', 'unplaced', message, spanOf(node));
+    afterHeadingLike ||= like !== null;
     place(node, true);
   };
 
   /** Adds a block to the current container. */
   const place = (node: RootContent, misplaced = false) => {
+    if (!misplaced && node.type === 'paragraph' && where.in !== 'intro' && where.in !== 'annex') {
+      const like = headingLike(node);
+      if (like) report('structure', 'heading-like', like.message, spanOf(node));
+    }
     switch (where.in) {
       case 'intro':
         doc.intro.push(node);
@@ -171,6 +184,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
       }
     }
     if (node.type === 'heading') {
+      afterHeadingLike = false;
       const info = headingInfo(node);
       if (info.text === '') {
         report('structure', 'empty-heading', `Expected text in the level-${node.depth} heading, found an empty heading`, info.span);

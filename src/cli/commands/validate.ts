@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configError, usageError } from '../../errors.js';
 import { FORMATTERS, type Diagnostic, type FileResult } from '../../diagnostics/index.js';
-import { describeRules, effectiveSeverity, fixDocument, lintRegister, runDocumentRules, RULES, type LintContext } from '../../lint/index.js';
+import { describeRules, effectiveSeverity, fixDocument, fixRefusals, lintRegister, runDocumentRules, RULES, type LintContext } from '../../lint/index.js';
 import type { StandardsDoc } from '../../model/types.js';
 import { decodeSource, parseText, type Parsed } from '../../parse/index.js';
 import {
@@ -29,6 +29,7 @@ import {
 import { useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
+import { unifiedDiff } from '../dry-run.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 import { VERSION } from '../version.js';
@@ -37,6 +38,7 @@ export interface ValidateOptions {
   format?: 'stylish' | 'json' | 'sarif';
   strict?: boolean;
   fix?: boolean;
+  dryRun?: boolean;
   set?: string;
 }
 
@@ -53,6 +55,7 @@ const TRANSLATION = /\.[a-z]{2}$/;
 export function run(ctx: Context, args: unknown[], options: ValidateOptions): number {
   const paths = (args[0] as string[] | undefined) ?? [];
   const format = options.format ?? 'stylish';
+  if (options.dryRun && !options.fix) throw usageError('--dry-run shows what --fix would change', 'use it with --fix: stdraft validate --fix --dry-run FILE');
   const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(ctx.cwd);
   const config: Config = ws?.config ?? { rules: {}, data: {} };
   checkConfig(config, ws);
@@ -92,13 +95,20 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
   let fixedFiles = 0;
   for (const item of checked) {
     let diagnostics = item.diagnostics;
-    if (options.fix && item.parsed && item.input.writable && diagnostics.some((d) => d.fixable)) {
+    if (options.fix && item.parsed && item.input.writable && (diagnostics.some((d) => d.fixable) || fixRefusals(item.parsed, item.context).length > 0)) {
       const fixed = fixDocument(item.parsed, item.context);
       if (fixed.changed) {
-        writeFileAtomic(item.input.file, fixed.text);
+        const original = (item.parsed.source.bom ? '\uFEFF' : '') + item.parsed.source.text;
         fixedFiles++;
-        report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+        if (options.dryRun) {
+          report(`would fix ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          report(unifiedDiff(item.input.label, original, fixed.text, format === 'stylish' ? useColor(ctx.io) : false));
+        } else {
+          writeFileAtomic(item.input.file, fixed.text);
+          report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+        }
       }
+      for (const reason of fixed.refused) report(`${item.input.label}: ${reason}\n`);
       diagnostics = fixed.diagnostics;
     }
     results.push({ file: item.input.label, diagnostics });
@@ -117,6 +127,7 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
   } else {
     ctx.io.stdout(FORMATTERS[format](results, { color: useColor(ctx.io), rules }));
   }
+  if (options.dryRun && fixedFiles > 0) return EXIT_FINDINGS;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
 
