@@ -337,6 +337,13 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
         }
         continue;
       }
+      if (r.indicatorsList !== null && r.unplaced.length === 0 && node.type === 'list' && !node.ordered && !r.indicatorsList.ordered && children[i - 1] === (r.moreIndicatorLists?.at(-1) ?? r.indicatorsList)) {
+        // `*` bullets among `-` bullets: Markdown starts a new list at the other bullet; the drafter wrote one.
+        r.indicators.push(...indicatorsFrom(node, r.indicators.length));
+        (r.moreIndicatorLists ??= []).push(node);
+        extendAll(node);
+        continue;
+      }
       if (r.indicatorsLabel && r.indicatorsList === null && node.type === 'list') {
         r.indicators = indicatorsFrom(node);
         r.indicatorsList = node;
@@ -375,6 +382,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
 /** `**Rezultate așteptate:** text` (label bold, colon inside or outside the bold) → ExpectedResults. */
 function expectedResults(node: Paragraph): ExpectedResults | null {
   const [head, ...rest] = node.children;
+  if (head && head.type === 'text') return plainExpectedResults(node, head.value, rest);
   if (!head || head.type !== 'strong') return null;
   const label = toString(head).trim();
   let tail: PhrasingContent[] = rest;
@@ -389,6 +397,18 @@ function expectedResults(node: Paragraph): ExpectedResults | null {
   return { node, content, text: toString(content).trim(), span: spanOf(node) };
 }
 
+/** `Rezultate așteptate: text` without bold: the same paragraph, its label to be printed bold (a warning until then). */
+function plainExpectedResults(node: Paragraph, first: string, rest: PhrasingContent[]): ExpectedResults | null {
+  const m = PLAIN_EXPECTED_RESULTS.exec(first);
+  if (!m) return null;
+  const tail = trimStart([{ type: 'text', value: first.slice(m[0].length) }, ...rest]);
+  const content: Paragraph = { type: 'paragraph', children: tail };
+  if (node.position) content.position = node.position;
+  return { node, content, text: toString(content).trim(), span: spanOf(node), plainLabel: true };
+}
+
+const PLAIN_EXPECTED_RESULTS = /^\s*(?:rezultate(?:le)?\s+a[șşs]teptate|expected\s+results)\s*:/iu;
+
 function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
   const [t, ...rest] = nodes;
   if (t && t.type === 'text') {
@@ -398,13 +418,13 @@ function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes;
 }
 
-function indicatorsFrom(list: List): Indicator[] {
+function indicatorsFrom(list: List, before = 0): Indicator[] {
   return list.children.map((item: ListItem, i): Indicator => {
     const full = toString(item).trim();
     const m = INDICATOR_PREFIX.exec(full);
     return {
       kind: 'indicator',
-      position: i + 1,
+      position: before + i + 1,
       explicit: m ? { k: Number(m[1]), standard: Number(m[2]), index: Number(m[3]), text: m[0].trim() } : null,
       node: item,
       text: m ? full.slice(m[0].length).trim() : full,
