@@ -17,7 +17,7 @@ import { redlineDocx } from '../../compare/redline.js';
 import { synopticDocx } from '../../compare/synoptic-docx.js';
 import { synopticHtml } from '../../compare/synoptic-html.js';
 import { maybeWorkspace, readBytes, relativeLabel, resolveDocument, type DocumentSource, type StandardsSet } from '../../workspace/index.js';
-import { writeStdoutBytes, type Context, type Io } from '../context.js';
+import { say, writeStdoutBytes, type Context, type Io } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -92,7 +92,7 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
   progress.end();
   if (output) {
     writeFileAtomic(output, bytes);
-    ctx.io.stdout(`wrote ${options.output} (${summary})\n`);
+    say(ctx, `wrote ${options.output} (${summary})\n`);
   } else {
     writeOut(ctx.io, bytes);
   }

@@ -11,12 +11,16 @@ import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, readParsed, workspaceVersionFiles } from '../inputs.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
+import { expandGlobs } from '../globs.js';
+import { readStdin, usesStdin } from '../stdin.js';
+import { parseBytes } from '../../parse/index.js';
 
 export interface FmtOptions {
   check?: boolean;
   write?: boolean;
   renumber?: boolean;
   dryRun?: boolean;
+  stdinFilename?: string;
 }
 
 export function run(ctx: Context, args: unknown[], options: FmtOptions): number {
@@ -24,8 +28,11 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
   if (options.check && options.write) throw usageError('--check and --write cannot be used together', 'choose one');
   if (options.dryRun && options.check) throw usageError('--dry-run and --check cannot be used together', 'use --check to list the files, --dry-run to see the changes');
   if (options.dryRun && !options.write && !options.renumber) throw usageError('--dry-run shows what --write or --renumber would change', 'use it with one of them: stdraft fmt --write --dry-run FILE');
+  const stdin = usesStdin(paths);
+  if (stdin && options.write) throw usageError('--write cannot rewrite standard input', 'without --write, stdraft fmt - prints the canonical text');
   const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(ctx.cwd);
-  const inputs = expandPaths(paths, ctx.cwd, isMarkdown, () => (ws ? workspaceVersionFiles(ws) : []));
+  const piped = stdin ? readStdin(ctx, options.stdinFilename) : null;
+  const inputs = piped ? [{ file: piped.file, label: piped.label }] : expandPaths(expandGlobs(paths, ctx.cwd), ctx.cwd, isMarkdown, () => (ws ? workspaceVersionFiles(ws) : []));
   if (inputs.length === 0) throw usageError('no Markdown files to format', 'give .md files or folders');
   if (!options.check && !options.write && !options.dryRun && inputs.length > 1) {
     throw usageError(`${inputs.length} files given: printing is for one file`, 'use --check to list files that are not canonical, or --write to rewrite them');
@@ -35,7 +42,7 @@ export function run(ctx: Context, args: unknown[], options: FmtOptions): number 
   const progress = startProgress(ctx, 'formatting');
   const results = inputs.map((input, index) => {
     progress.update(index, inputs.length, input.label);
-    const parsed = readParsed(input);
+    const parsed = piped ? parseBytes(piped.bytes, piped.label) : readParsed(input);
     const fatal = parsed.doc.problems.find((p) => p.fatal);
     if (fatal) {
       throw inputError(input.label, fatal.message, { line: fatal.span.start.line, hint: 'fix it before formatting (stdraft validate shows every problem)' });

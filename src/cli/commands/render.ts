@@ -13,7 +13,7 @@ import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
 import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
-import { writeStdoutBytes, type Context } from '../context.js';
+import { say, writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -108,7 +108,7 @@ export async function produceDocx(
     writeStdoutBytes(ctx.io, bytes);
   } else {
     writeFileAtomic(output, bytes);
-    ctx.io.stdout(`wrote ${output} (${source.label}, template ${folder.label})\n`);
+    say(ctx, `wrote ${output} (${source.label}, template ${folder.label})\n`);
   }
   return EXIT_OK;
 }

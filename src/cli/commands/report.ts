@@ -13,7 +13,7 @@ import type { Lang } from '../../model/types.js';
 import { readRegisters, resolveObservations, type PlacedObservation } from '../../compare/observations.js';
 import { buildReport, reportDocx, reportMarkdown } from '../../compare/report.js';
 import { readSet, relativeLabel, type StandardsSet } from '../../workspace/index.js';
-import { writeStdoutBytes, type Context } from '../context.js';
+import { say, writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { readText, versionLookup } from './compare.js';
@@ -64,7 +64,7 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
   if (output) {
     writeFileAtomic(output, data);
     const c = report.counts;
-    ctx.io.stdout(`wrote ${options.output} (${c.received} observations: ${c.accepted} accepted, ${c['partially-accepted']} partially accepted, ${c.rejected} rejected, ${c.pending} pending)\n`);
+    say(ctx, `wrote ${options.output} (${c.received} observations: ${c.accepted} accepted, ${c['partially-accepted']} partially accepted, ${c.rejected} rejected, ${c.pending} pending)\n`);
   } else if (typeof data === 'string') {
     ctx.io.stdout(data);
   } else {

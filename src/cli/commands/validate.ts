@@ -32,6 +32,8 @@ import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
 import { unifiedDiff } from '../dry-run.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
+import { expandGlobs } from '../globs.js';
+import { readStdin, stdinFolder, usesStdin, type StdinDocument } from '../stdin.js';
 import { VERSION } from '../version.js';
 
 export interface ValidateOptions {
@@ -40,6 +42,7 @@ export interface ValidateOptions {
   fix?: boolean;
   dryRun?: boolean;
   set?: string;
+  stdinFilename?: string;
 }
 
 interface Input extends InputFile {
@@ -56,11 +59,13 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
   const paths = (args[0] as string[] | undefined) ?? [];
   const format = options.format ?? 'stylish';
   if (options.dryRun && !options.fix) throw usageError('--dry-run shows what --fix would change', 'use it with --fix: stdraft validate --fix --dry-run FILE');
-  const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(ctx.cwd);
+  const stdin = usesStdin(paths);
+  if (stdin && options.fix) throw usageError('--fix cannot rewrite standard input', 'stdraft fmt - prints the canonical text; validate - reports the findings');
+  const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(stdin ? stdinFolder(ctx, options.stdinFilename) : ctx.cwd);
   const config: Config = ws?.config ?? { rules: {}, data: {} };
   checkConfig(config, ws);
 
-  const inputs = collectInputs(paths, ctx.cwd, ws, options.set);
+  const inputs = stdin ? [stdinInput(readStdin(ctx, options.stdinFilename))] : collectInputs(expandGlobs(paths, ctx.cwd), ctx.cwd, ws, options.set);
   if (inputs.length === 0) throw usageError('no files to validate', 'give .md version files, comments/*.yaml registers, or folders holding them');
 
   const sets = new SetCache(ctx.cwd);
@@ -150,6 +155,12 @@ function checkConfig(config: Config, ws: Workspace | null): void {
       throw configError(ws?.configFile ?? 'stdraft.config.yaml', `rules.${id} is not a rule of stdraft validate`, { hint: `rules: ${[...known].join(', ')}` });
     }
   }
+}
+
+/** `-`: a register when --stdin-filename names a comments/*.yaml file, else a version. */
+function stdinInput(piped: StdinDocument): Input {
+  const kind = /\.ya?ml$/i.test(piped.file) ? 'register' : 'document';
+  return { file: piped.file, label: piped.label, kind, bytes: piped.bytes, writable: false };
 }
 
 function isRegisterFile(file: string): boolean {

@@ -6,7 +6,7 @@ import { nextVersionText, registerSkeleton, todayIso } from '../../workflow/vers
 import { openWorkspace, readBytes, readTextFile, relativeLabel, resolveSet } from '../../workspace/index.js';
 import { parseRegister } from '../../comments/index.js';
 import { decodeSource } from '../../parse/source.js';
-import type { Context } from '../context.js';
+import { say, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { writeFileAtomic } from '../io.js';
 
@@ -45,11 +45,11 @@ export function run(ctx: Context, args: unknown[], options: VersionNewOptions): 
   if (fs.existsSync(target)) throw inputError(relativeLabel(target, ctx.cwd), 'already exists', { hint: 'choose another version name' });
 
   writeFileAtomic(target, (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text));
-  ctx.io.stdout(`created ${relativeLabel(target, ctx.cwd)} (from ${from.name}, status draft, date ${today})\n`);
+  say(ctx, `created ${relativeLabel(target, ctx.cwd)} (from ${from.name}, status draft, date ${today})\n`);
   if (writeRegister) {
     fs.mkdirSync(path.dirname(registerFile), { recursive: true });
     writeFileAtomic(registerFile, registerSkeleton({ from: from.name, to: name, date: today, workshop: options.workshop ?? null }));
-    ctx.io.stdout(`created ${relativeLabel(registerFile, ctx.cwd)} (observations on ${from.name}, answered by ${name})\n`);
+    say(ctx, `created ${relativeLabel(registerFile, ctx.cwd)} (observations on ${from.name}, answered by ${name})\n`);
   }
   if (!ctx.quiet) ctx.io.stderr(`next: edit ${relativeLabel(target, ctx.cwd)}, then stdraft validate and stdraft diff ${from.name} ${name}\n`);
   return EXIT_OK;
