@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StdraftError, inputError, usageError } from '../../errors.js';
+import { StdraftError, configError, inputError, usageError } from '../../errors.js';
 import { parseBytes } from '../../parse/index.js';
 import { referenceStyles } from '../../render/reference.js';
 import { renderDocx } from '../../render/render.js';
@@ -14,6 +14,7 @@ import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
 import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
 import { say, writeStdoutBytes, type Context } from '../context.js';
+import { missingConfigValues } from '../../render/required-values.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -99,6 +100,14 @@ export async function produceDocx(
   }
 
   const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null });
+  // Several missing config values are reported together (one alone gets the engine's message, with its line).
+  const missing = missingConfigValues(template, ws?.config.data ?? {});
+  if (missing.length > 1) {
+    const list = missing.map((m) => `${m.path} (${m.file}:${m.line})`).join(', ');
+    throw configError(configLabel ?? 'stdraft.config.yaml', `the template needs ${missing.length} values the config does not set: ${list}`, {
+      hint: configLabel ? `set them in ${configLabel} (docs/templates.md)` : 'create stdraft.config.yaml at the workspace root and set them there (docs/templates.md)',
+    });
+  }
   progress.update(1, 3, 'building the document');
   const bytes = await renderDocx({ doc, template, data, referenceStyles: styles });
   progress.update(3, 3);
