@@ -60,7 +60,10 @@ export function parseRegister(text: string, file: string): { register: Register;
   for (const error of doc.errors) {
     const at = error.pos?.[0] ?? 0;
     const p = lines.linePos(at);
-    report('yaml', `Invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
+    const message = /multiple documents/i.test(error.message)
+      ? 'Expected one YAML document (an observation register), found a second one after a "---" line (is this a Markdown version file?)'
+      : `Invalid YAML: ${error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+    report('yaml', message, {
       start: { line: p.line, column: p.col, offset: at },
       end: { line: p.line, column: p.col, offset: at },
     });

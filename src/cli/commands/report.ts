@@ -35,6 +35,7 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
   }
   const file = path.resolve(ctx.cwd, ref);
   const label = relativeLabel(file, ctx.cwd);
+  if (!/\.ya?ml$/i.test(file)) throw notARegister(label, /\.(md|markdown)$/i.test(file) ? 'it is Markdown (a version of the standards?)' : 'it is not a .yaml file');
   const set = setOf(file);
   const output =
     options.output && options.output !== '-' ? checkOutputPath(relativeLabel(path.resolve(ctx.cwd, options.output), process.cwd()), [file, ...(set?.versions.map((v) => v.file) ?? [])]) : null;
@@ -80,4 +81,11 @@ function setOf(file: string): StandardsSet | null {
   const dir = path.dirname(comments);
   const set = readSet(path.basename(dir), dir);
   return set.versions.length > 0 ? set : null;
+}
+
+/** What an observation register looks like, for a file that is not one. */
+export const REGISTER_SHAPE = 'a register is a YAML file in standards/<set>/comments/ with title:, date:, from: VERSION and comments: (each with id, target, by, text, decision, response); see docs/format.md';
+
+function notARegister(label: string, why: string): StdraftError {
+  return new StdraftError('input', `is not an observation register: ${why}`, { file: label, hint: REGISTER_SHAPE });
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inputError, usageError } from '../../errors.js';
 import { nextVersionText, registerSkeleton, todayIso } from '../../workflow/versions.js';
+import { versionNameProblem } from '../../workflow/version-name.js';
 import { openWorkspace, readBytes, readTextFile, relativeLabel, resolveSet } from '../../workspace/index.js';
 import { parseRegister } from '../../comments/index.js';
 import { decodeSource } from '../../parse/source.js';
@@ -22,6 +23,11 @@ export function run(ctx: Context, args: unknown[], options: VersionNewOptions): 
   const name = options.as;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.endsWith('.md')) {
     throw usageError(`"${name}" is not a version name`, 'use letters, digits, dots and dashes, e.g. 2016-06');
+  }
+  const pattern = typeof ws.config.data['version-pattern'] === 'string' ? (ws.config.data['version-pattern'] as string) : undefined;
+  const problem = versionNameProblem(name, pattern);
+  if (problem) {
+    throw usageError(problem, pattern ? `choose a name that matches it, or change version-pattern in ${relativeLabel(ws.configFile ?? 'stdraft.config.yaml', ctx.cwd)}` : 'e.g. --as 2016-06; for another naming scheme set version-pattern in stdraft.config.yaml');
   }
   if (set.versions.some((v) => v.name === name)) {
     throw usageError(`version ${name} already exists in set ${set.name}`, 'choose a new name, later than every existing version');
