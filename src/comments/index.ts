@@ -9,6 +9,33 @@ import { fromRoman } from '../model/labels.js';
 export const DECISIONS = ['accepted', 'partially-accepted', 'rejected', 'pending'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * The Romanian words for the decisions, accepted as aliases (with or without diacritics, in any case):
+ * `acceptată`, `acceptată parțial` / `parțial acceptată`, `respinsă`, `în așteptare`.
+ */
+const DECISION_ALIASES: Record<string, Decision> = {
+  acceptata: 'accepted',
+  acceptat: 'accepted',
+  'acceptata partial': 'partially-accepted',
+  'acceptat partial': 'partially-accepted',
+  'partial acceptata': 'partially-accepted',
+  'partial acceptat': 'partially-accepted',
+  respinsa: 'rejected',
+  respins: 'rejected',
+  'in asteptare': 'pending',
+};
+
+/** A decision as written → its canonical name (unknown words are returned as written, for the schema message). */
+export function canonicalDecision(written: string): string {
+  const bare = written
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+  return DECISION_ALIASES[bare] ?? written;
+}
+
 export interface Observation {
   /** The id as written (number or text). */
   id: string;
@@ -136,6 +163,7 @@ export function parseRegister(text: string, file: string): { register: Register;
         }
         (obs as unknown as Record<string, string>)[key] = v;
       }
+      obs.decision = canonicalDecision(obs.decision);
       const label = obs.id ? `observation ${obs.id}` : 'an observation';
       for (const key of ['id', 'target', 'by', 'text', 'decision'] as const) {
         if (!item.has(key)) report('schema', `Expected "${key}" in ${label}, found none`, span);

@@ -30,6 +30,7 @@ import { useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
 import { unifiedDiff } from '../dry-run.js';
+import { fixRegisterText } from '../../lint/register-typography.js';
 import { writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
 import { expandGlobs } from '../globs.js';
@@ -78,7 +79,7 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
     if (input.kind === 'register') {
       const text = decodeRegister(input);
       const set = sets.forRegister(input.file);
-      return { input, parsed: null, diagnostics: lintRegister(text, input.label, { ...base, ...set.context(input.file) }) };
+      return { input, parsed: null, registerText: text, diagnostics: lintRegister(text, input.label, { ...base, ...set.context(input.file) }) };
     }
     let parsed: Parsed;
     try {
@@ -115,6 +116,22 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
       }
       for (const reason of fixed.refused) report(`${item.input.label}: ${reason}\n`);
       diagnostics = fixed.diagnostics;
+    }
+    if (options.fix && 'registerText' in item && item.registerText !== undefined && item.input.writable && diagnostics.some((d) => d.fixable)) {
+      const fixed = fixRegisterText(item.registerText, item.input.label);
+      if (fixed.changes.length > 0) {
+        fixedFiles++;
+        const original = readBytes(item.input.file, item.input.label);
+        const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : '';
+        if (options.dryRun) {
+          report(`would fix ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          report(unifiedDiff(item.input.label, item.registerText, fixed.text, format === 'stylish' ? useColor(ctx.io) : false));
+        } else {
+          writeFileAtomic(item.input.file, bom + fixed.text);
+          report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          diagnostics = diagnostics.filter((d) => !(d.ruleId === 'typography-cedilla' && d.fixable));
+        }
+      }
     }
     results.push({ file: item.input.label, diagnostics });
   }
