@@ -107,6 +107,17 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   );
   define(
     program
+      .command('refs')
+      .description('every place in a version that cites a unit (file:line and the sentence), before changing or repealing it')
+      .argument('<unit>', 'a requirement (S4.5), a standard (Standardul 4) or a module (Modulul II)')
+      .argument('[version]', 'a version name, a .md path, or git REV:path (default: the latest version of the set)')
+      .option('--set <set>', 'the set the version belongs to')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', examples(['stdraft refs S4.5', "stdraft refs 'Standardul 4' 2016-02", 'stdraft refs S4.5 standards/vtp/2016-04.md --format json'])),
+    () => import('./commands/refs.js'),
+  );
+  define(
+    program
       .command('compare')
       .description('comparison draft in Word: a synoptic table with the observations, or a redline with tracked changes')
       .argument('<from>', 'a version name, a .md path, or git REV:path')
