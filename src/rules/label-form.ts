@@ -32,7 +32,8 @@ export const labelForm: DocumentRule = {
           if (label && !(label.children.length === 1 && label.children[0]!.type === 'strong')) {
             ctx.report({ messageId: 'label-not-bold', node: label, data: { label: labels.indicators, found: toString(label).trim() } });
           }
-          for (const list of req.moreIndicatorLists ?? []) {
+          // Once per requirement: a `-` list after the `*` one is the same slip.
+          for (const list of (req.moreIndicatorLists ?? []).slice(0, 1)) {
             const offset = list.position?.start.offset;
             const mark = ctx.text !== undefined && offset !== undefined ? ctx.text[offset] : undefined;
             ctx.report({ messageId: 'mixed-bullets', node: list, data: { id: req.idText, bullet: mark === '*' || mark === '+' ? `"${mark}"` : 'other' } });

@@ -187,3 +187,29 @@ describe('one cause, one finding', () => {
     expect(write.stdout).toContain('formatted standards/vtp/2016-04.md (renumbered)\n  renumbered standards 5–25 → 6–26 (with their requirements)\n');
   });
 });
+
+describe('labels and bullets typed another way', () => {
+  it('a * bullet among - bullets is one list of indicators (a warning), printed as one - list by fmt', async () => {
+    const text = BUNDLED.replace(/^(- .*\n)(- )/m, '$1\n* ');
+    expect(text).not.toBe(BUNDLED);
+    const { dir, file } = workspace(text);
+    const found = await diagnostics(dir);
+    expect(found.map((d) => d.ruleId)).toEqual(['label-form']);
+    expect(found[0]!.message).toMatch(/^Expected the indicators of S\d+\.\d+ in one list of "-" bullets, found "\*" bullets from here/);
+    const fmt = await runCli(['fmt', '--write', 'standards/vtp/2016-04.md'], { cwd: dir });
+    expect(fmt.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe(BUNDLED);
+  });
+
+  it('an unbolded Rezultate așteptate: is the label, like an unbolded Indicatori: (warnings, fixed by fmt)', async () => {
+    const text = BUNDLED.replace('**Rezultate așteptate:**', 'Rezultate așteptate:').replace('**Indicatori:**', 'Indicatori:');
+    const { dir, file } = workspace(text);
+    const found = await diagnostics(dir);
+    expect(found.map((d) => `${d.ruleId} ${d.message.replace(/ \(read as.*$/, '')}`)).toEqual([
+      'label-form Expected the label in bold, "**Rezultate așteptate:**", found "Rezultate așteptate:"',
+      'label-form Expected the label in bold, "**Indicatori:**", found "Indicatori:"',
+    ]);
+    await runCli(['fmt', '--write', 'standards/vtp/2016-04.md'], { cwd: dir });
+    expect(fs.readFileSync(file, 'utf8')).toBe(BUNDLED);
+  });
+});
