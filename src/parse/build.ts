@@ -122,7 +122,10 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
   const place = (node: RootContent, misplaced = false) => {
     if (!misplaced && node.type === 'paragraph' && where.in !== 'intro' && where.in !== 'annex') {
       const like = headingLike(node);
-      if (like) report('structure', 'heading-like', like.message, spanOf(node));
+      if (like) {
+        report('structure', 'heading-like', like.message, spanOf(node));
+        afterHeadingLike = true;
+      }
     }
     switch (where.in) {
       case 'intro':
