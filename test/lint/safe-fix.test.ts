@@ -164,6 +164,17 @@ describe('one cause, one finding', () => {
     );
   });
 
+  it('a removed standard is one finding too, naming the gap', async () => {
+    const from = BUNDLED.indexOf('## Standardul 8.');
+    const to = BUNDLED.indexOf('## Standardul 9.');
+    expect(BUNDLED.slice(from, to)).not.toContain('\n# '); // the same module
+    const { dir } = workspace(BUNDLED.slice(0, from) + BUNDLED.slice(to));
+    const found = (await diagnostics(dir)).filter((d) => d.ruleId === 'numbering');
+    expect(found.map((d) => d.message)).toEqual([
+      'Expected standards 8–24, found 9–25: there is no Standardul 8 and the 17 standards after the gap keep their old numbers; `stdraft fmt --renumber` renumbers them and updates the references',
+    ]);
+  });
+
   it('--fix summarises the renumbering in ranges and warns only for references that became ambiguous', async () => {
     const { dir } = workspace(inserted);
     const r = await runCli(['validate', '--fix', 'standards/vtp/2016-04.md'], { cwd: dir });
