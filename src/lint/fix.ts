@@ -25,13 +25,19 @@ export interface FixResult {
   refused: string[];
 }
 
-/** Why a document-wide repair would be refused on this document (one line each). */
-export function fixRefusals(parsed: Parsed, context: LintContext = {}): string[] {
+/**
+ * Why a document-wide repair is refused on this document (one line each): said when the rule has findings, or
+ * when a line looks like a heading (which hides the findings it causes).
+ */
+export function fixRefusals(parsed: Parsed, context: LintContext = {}, diagnostics?: readonly Diagnostic[]): string[] {
   const out: string[] = [];
+  const headingLike = parsed.doc.problems.some((p) => p.messageId === 'heading-like');
   for (const rule of RULES) {
     if (rule.kind !== 'document' || !rule.fix || !rule.fixRefusal || effectiveSeverity(rule, context) === 'off') continue;
     const reason = rule.fixRefusal(parsed.doc);
-    if (reason) out.push(reason);
+    if (!reason) continue;
+    const found = diagnostics ?? lint(parsed, context).map((f) => f.diagnostic);
+    if (headingLike || found.some((d) => d.ruleId === rule.id)) out.push(reason);
   }
   return out;
 }
@@ -86,7 +92,7 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
     const { fixable: _, ...rest } = f.diagnostic;
     return rest;
   });
-  return { text, changed: current !== parsed, changes, parsed: current, diagnostics, refused: fixRefusals(current, context) };
+  return { text, changed: current !== parsed, changes, parsed: current, diagnostics, refused: fixRefusals(current, context, findings.map((f) => f.diagnostic)) };
 }
 
 function lint(parsed: Parsed, context: LintContext): Finding[] {

@@ -101,7 +101,7 @@ export function run(ctx: Context, args: unknown[], options: ValidateOptions): nu
   let fixedFiles = 0;
   for (const item of checked) {
     let diagnostics = item.diagnostics;
-    if (options.fix && item.parsed && item.input.writable && (diagnostics.some((d) => d.fixable) || fixRefusals(item.parsed, item.context).length > 0)) {
+    if (options.fix && item.parsed && item.input.writable && (diagnostics.some((d) => d.fixable) || fixRefusals(item.parsed, item.context, diagnostics).length > 0)) {
       const fixed = fixDocument(item.parsed, item.context);
       if (fixed.changed) {
         const original = (item.parsed.source.bom ? '\uFEFF' : '') + item.parsed.source.text;
