@@ -100,6 +100,17 @@ describe('a standard heading that lost its "## " (Standardul 3.)', () => {
   });
 });
 
+describe('a block the parser could not place', () => {
+  it('stops the renumbering too, and the fix says which line to repair', async () => {
+    const stray = BUNDLED.replace(/^(\*\*Rezultate așteptate:\*\* .*\n)/m, '$1\nUn paragraf rătăcit.\n').replace(/^## Standardul 4\./m, '## Standardul 40.');
+    const line = lineOf(stray, 'Un paragraf rătăcit.');
+    const { dir, file } = workspace(stray);
+    const r = await runCli(['validate', '--fix', 'standards/vtp/2016-04.md'], { cwd: dir });
+    expect(r.stdout).toContain(`not renumbered: the structure has errors to repair first: line ${line}: Expected the first requirement`);
+    expect(fs.readFileSync(file, 'utf8')).toBe(stray);
+  });
+});
+
 describe('--dry-run', () => {
   const cedilla = BUNDLED.replace('Centrul evaluează periodic', 'Centrul evaluează periodic şi');
 
