@@ -86,6 +86,14 @@ describe('output', () => {
     expect(tty.code).toBe(2);
     expect(tty.stderr).toBe('stdraft: -o - would print a Word document on the terminal (redirect it (-o - > out.docx, or | another command) or give -o FILE)\n');
     expect(tty.stdoutBytes).toBeUndefined();
+    for (const args of [['render', '2016-02'], ['export', '2016-04'], ['compare', '2015-09', '2016-02']]) {
+      const refused = await runCli([...args, '-o', '-'], { cwd: dir, isTTY: true });
+      expect(refused.code, args.join(' ')).toBe(2);
+      expect(refused.stderr).toContain('-o - would print a Word document on the terminal');
+    }
+    const html = await runCli(['compare', '2015-09', '2016-02', '--format', 'html', '-o', '-'], { cwd: dir, isTTY: true });
+    expect(html.code).toBe(0);
+    expect(html.stdout).toContain('<html');
     const pipe = await runCli(['report', 'standards/vtp/comments/2015-09-workshop.yaml', '-o', '-'], { cwd: dir });
     expect(pipe.code).toBe(0);
     expect(Buffer.from(pipe.stdoutBytes!).subarray(0, 2).toString()).toBe('PK');

@@ -13,7 +13,7 @@ import { renderDocx } from '../../render/render.js';
 import { TEMPLATE_FILE } from '../../render/template-config.js';
 import { loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
 import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
-import { say, writeStdoutBytes, type Context } from '../context.js';
+import { refuseBinaryOnTerminal, say, writeStdoutBytes, type Context } from '../context.js';
 import { missingConfigValues } from '../../render/required-values.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
@@ -45,6 +45,7 @@ export async function produceDocx(
   }
   // Relative outputs start at --cwd; messages show them as the user's shell sees them.
   const output = options.output === '-' || path.isAbsolute(options.output) ? options.output : path.relative(process.cwd(), path.resolve(ctx.cwd, options.output));
+  if (output === '-') refuseBinaryOnTerminal(ctx.io); // before any work
   const ws = maybeWorkspace(ctx.cwd);
   const source = resolveDocument(ref, { cwd: ctx.cwd, ws, ...(options.set ? { set: options.set } : {}) });
 

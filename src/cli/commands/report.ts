@@ -13,7 +13,7 @@ import type { Lang } from '../../model/types.js';
 import { readRegisters, resolveObservations, type PlacedObservation } from '../../compare/observations.js';
 import { buildReport, reportDocx, reportMarkdown } from '../../compare/report.js';
 import { readSet, relativeLabel, type StandardsSet } from '../../workspace/index.js';
-import { say, writeStdoutBytes, type Context } from '../context.js';
+import { refuseBinaryOnTerminal, say, writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { readText, versionLookup } from './compare.js';
@@ -33,6 +33,7 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
       throw usageError(`the output ${options.output} does not end in ${format === 'md' ? '.md' : '.docx'}`, `name the file OUT.${format === 'md' ? 'md' : 'docx'} (or -o - for stdout)`);
     }
   }
+  if (options.output === '-' && format === 'docx') refuseBinaryOnTerminal(ctx.io); // before any work
   const file = path.resolve(ctx.cwd, ref);
   const label = relativeLabel(file, ctx.cwd);
   if (!/\.ya?ml$/i.test(file)) throw notARegister(label, /\.(md|markdown)$/i.test(file) ? 'it is Markdown (a version of the standards?)' : 'it is not a .yaml file');
