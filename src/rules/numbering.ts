@@ -6,7 +6,7 @@
  */
 import { fromRoman, labelsFor, toRoman } from '../model/labels.js';
 import { planChanges, planRenumber, type RenumberPlan } from '../print/renumber.js';
-import type { Standard, StandardsDoc } from '../model/types.js';
+import type { Module, Standard, StandardsDoc } from '../model/types.js';
 import { formatDocument, formatVerified } from '../print/index.js';
 import { renumberRefusal } from '../print/renumber-guard.js';
 import { summariseRenumber } from '../print/renumber-summary.js';
@@ -31,6 +31,8 @@ export const numbering: DocumentRule = {
       'Expected standards {{expectedFrom}}–{{expectedTo}}, found {{from}}–{{to}}: {{newUnit}} (line {{line}}) is new and the {{count}} standards after it carry their old numbers; `stdraft fmt --renumber` renumbers them and updates the references',
     'standards-removed':
       'Expected standards {{expectedFrom}}–{{expectedTo}}, found {{from}}–{{to}}: there is no {{gap}} and the {{count}} standards after the gap keep their old numbers; `stdraft fmt --renumber` renumbers them and updates the references',
+    'modules-shifted':
+      'Expected modules {{expectedFrom}}–{{expectedTo}}, found {{from}}–{{to}}: the {{count}} modules carry numbers off by the same amount (a module inserted or removed before them); `stdraft fmt --renumber` renumbers them and updates the references',
     'standards-shifted':
       'Expected standards {{expectedFrom}}–{{expectedTo}}, found {{from}}–{{to}}: {{count}} standards numbered off by the same amount; `stdraft fmt --renumber` renumbers them and updates the references',
     indicator: 'Expected the prefix {{expected}} (the position of the indicator in {{id}}), found {{found}}',
@@ -59,6 +61,7 @@ export const numbering: DocumentRule = {
     const moduleName = (numeral: string) => `${labels.module} ${numeral}`;
     const standardName = (n: number | string) => `${labels.standard} ${n}`;
 
+    const moduleRuns = shiftedModuleRuns(doc);
     let moduleNo = 0;
     const modulesSeen = new Map<number, number>();
     for (const module of doc.modules) {
@@ -67,7 +70,15 @@ export const numbering: DocumentRule = {
       const expected = moduleName(toRoman(moduleNo));
       const found = moduleName(module.numeral);
       const value = /^\d+$/.test(module.numeral) ? null : module.number;
-      if (value !== moduleNo) {
+      const moduleRun = moduleRuns.get(module);
+      if (moduleRun && moduleRun.members[0] === module) {
+        const count = moduleRun.members.length;
+        const span = { start: module.heading.span.start, end: moduleRun.members[count - 1]!.heading!.span.end };
+        const data = { count, from: toRoman(moduleRun.from), to: toRoman(moduleRun.from + count - 1), expectedFrom: toRoman(moduleRun.expectedFrom), expectedTo: toRoman(moduleRun.expectedFrom + count - 1) };
+        ctx.report({ messageId: 'modules-shifted', span, data });
+      } else if (moduleRun) {
+        // reported once, with its run
+      } else if (value !== moduleNo) {
         const first = value === null ? undefined : modulesSeen.get(value);
         if (first !== undefined) ctx.report({ messageId: 'module-duplicate', node: module.heading.node, data: { expected, found, line: first } });
         else ctx.report({ messageId: 'module', node: module.heading.node, data: { expected, found } });
@@ -225,6 +236,26 @@ function shiftedRuns(doc: StandardsDoc): Map<Standard, ShiftedRun> {
       const cause: ShiftedRun['cause'] = delta === -1 && previous && previous.number === s.number ? 'inserted' : delta === 1 ? 'removed' : 'other';
       const run: ShiftedRun = { first: s, members, from: s.number!, expectedFrom: i + 1, cause, causeLine: previous?.heading.span.start.line ?? s.heading.span.start.line };
       for (const m of members) out.set(m, run);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** Runs of two or more consecutive modules (Roman numerals) off by the same amount: one finding each. */
+function shiftedModuleRuns(doc: StandardsDoc): Map<Module, { members: Module[]; from: number; expectedFrom: number }> {
+  const modules = doc.modules.filter((m) => m.heading && m.numeral !== null);
+  const out = new Map<Module, { members: Module[]; from: number; expectedFrom: number }>();
+  const valueOf = (m: Module) => (m.numeral !== null && /^\d+$/.test(m.numeral) ? null : m.number);
+  let i = 0;
+  while (i < modules.length) {
+    const value = valueOf(modules[i]!);
+    const delta = value === null ? 0 : value - (i + 1);
+    let j = i + 1;
+    if (delta !== 0) while (j < modules.length && valueOf(modules[j]!) !== null && valueOf(modules[j]!)! - (j + 1) === delta) j++;
+    if (delta !== 0 && j - i >= 2) {
+      const run = { members: modules.slice(i, j), from: value!, expectedFrom: i + 1 };
+      for (const m of run.members) out.set(m, run);
     }
     i = j;
   }

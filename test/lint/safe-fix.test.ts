@@ -186,6 +186,15 @@ describe('one cause, one finding', () => {
     ]);
   });
 
+  it('a removed module is one finding for the modules after it', async () => {
+    const from = BUNDLED.indexOf('# Modulul II.');
+    const to = BUNDLED.indexOf('# Modulul III.');
+    const { dir } = workspace(BUNDLED.slice(0, from) + BUNDLED.slice(to));
+    const found = (await diagnostics(dir)).filter((d) => d.ruleId === 'numbering' && d.message.startsWith('Expected modules'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toMatch(/^Expected modules II–[IVX]+, found III–[IVX]+: the \d+ modules carry numbers off by the same amount/);
+  });
+
   it('--fix summarises the renumbering in ranges and warns only for references that became ambiguous', async () => {
     const { dir } = workspace(inserted);
     const r = await runCli(['validate', '--fix', 'standards/vtp/2016-04.md'], { cwd: dir });
