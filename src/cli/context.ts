@@ -1,9 +1,14 @@
+import fs from 'node:fs';
+import { usageError } from '../errors.js';
+import { stopQuietlyOnClosedPipe } from './io.js';
 /** What a command receives: its streams and environment, so tests can run commands in-process. */
 export interface Io {
   stdout: (text: string) => void;
   /** Bytes on stdout as they are (`-o -` with a .docx); absent where stdout takes only text. */
   stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
+  /** All of standard input, as bytes (`-` as a path); absent where there is none. */
+  stdin?: () => Uint8Array;
   /** Whether stdout is a terminal (colour). */
   isTTY: boolean;
   /** Whether stderr is a terminal (progress). */
@@ -15,7 +20,7 @@ export interface Context {
   io: Io;
   /** The folder given by --cwd, or the process's. */
   cwd: string;
-  /** --quiet: no progress and no hints on stderr. */
+  /** --quiet: no progress, no hints on stderr, no "wrote …" / "created …" lines. */
   quiet?: boolean;
   /** The name of the (sub)command being run. */
   command?: string;
@@ -24,10 +29,13 @@ export interface Context {
 }
 
 export function processIo(): Io {
+  stopQuietlyOnClosedPipe(process.stdout);
+  stopQuietlyOnClosedPipe(process.stderr);
   return {
     stdout: (t) => process.stdout.write(t),
     stdoutBytes: (b) => process.stdout.write(b),
     stderr: (t) => process.stderr.write(t),
+    stdin: () => fs.readFileSync(0),
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
@@ -41,8 +49,19 @@ export function useColor(io: Io): boolean {
   return io.isTTY;
 }
 
-/** `-o -` with a binary document: its bytes on stdout. */
+/** `-o -` with a binary document: its bytes on stdout; refused on a terminal (as pandoc does), written to a pipe. */
 export function writeStdoutBytes(io: Io, bytes: Uint8Array): void {
   if (!io.stdoutBytes) throw new Error('this output takes only text: cannot write a binary document to it');
+  refuseBinaryOnTerminal(io);
   io.stdoutBytes(bytes);
+}
+
+/** A Word document printed on a terminal is noise (and can garble it): `-o -` needs a pipe or a redirection. */
+export function refuseBinaryOnTerminal(io: Io): void {
+  if (io.isTTY) throw usageError('-o - would print a Word document on the terminal', 'redirect it (-o - > out.docx, or | another command) or give -o FILE');
+}
+
+/** A line saying what was written or created ("wrote out.docx …"): silenced by -q. */
+export function say(ctx: Context, text: string): void {
+  if (!ctx.quiet) ctx.io.stdout(text);
 }

@@ -156,3 +156,17 @@ export function writeFileAtomic(file: string, data: string | Uint8Array): void {
     pending.delete(tmp);
   }
 }
+
+/**
+ * A reader that stops early (`stdraft diff … | head -n 1`) closes the pipe: the next write fails with EPIPE.
+ * That is the end of the output, not an error: stop quietly, as command-line tools do, instead of an unhandled
+ * 'error' event with a stack trace.
+ */
+export function stopQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if ((stream as { stdraftPipe?: boolean }).stdraftPipe) return;
+  (stream as { stdraftPipe?: boolean }).stdraftPipe = true;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}

@@ -18,6 +18,13 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
+/** --color / --no-color decide over NO_COLOR and FORCE_COLOR (commander gives true, false, or undefined when neither is given). */
+function withColorChoice(io: Io, color: boolean | undefined): Io {
+  if (color === undefined) return io;
+  const { NO_COLOR: _no, FORCE_COLOR: _force, ...env } = io.env;
+  return { ...io, env: color ? { ...env, FORCE_COLOR: '1' } : { ...env, NO_COLOR: '1' } };
+}
+
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
   const program = new Command();
@@ -26,7 +33,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('Draft, validate, compare and publish minimum quality standards written as versioned Markdown.')
     .version(VERSION, '-V, --version', 'print the version')
     .option('--cwd <dir>', 'run as if started in DIR (the workspace is found from there)')
-    .option('-q, --quiet', 'no progress or hints on stderr')
+    .option('-q, --quiet', 'no progress or hints on stderr, no "wrote …" or "created …" lines')
+    .option('--color', 'colour the output even when it is not a terminal (as FORCE_COLOR=1)')
+    .option('--no-color', 'never colour the output (as NO_COLOR=1)')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
@@ -38,8 +47,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     command.action(async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const options = cmd.opts();
-      const globals = program.opts<{ cwd?: string; quiet?: boolean }>();
-      const ctx: Context = { io, cwd: path.resolve(globals.cwd ?? process.cwd()), quiet: Boolean(globals.quiet), program, command: cmd.name() };
+      const globals = program.opts<{ cwd?: string; quiet?: boolean; color?: boolean }>();
+      const ctx: Context = { io: withColorChoice(io, globals.color), cwd: path.resolve(globals.cwd ?? process.cwd()), quiet: Boolean(globals.quiet), program, command: cmd.name() };
       const { run } = await load();
       exitCode = await run(ctx, args.slice(0, -2), options as never);
     });
@@ -50,11 +59,13 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program
       .command('validate')
       .description('check versions and observation registers against the format: structure, numbering, references, metadata, typography')
-      .argument('[paths...]', 'files, folders or version names (default: every version and register of the workspace)')
+      .argument('[paths...]', 'files, folders, quoted globs, version names, or - for standard input (default: every version and register of the workspace)')
       .addOption(new Option('--format <format>', 'output format').choices(['stylish', 'json', 'sarif']).default('stylish'))
       .option('--strict', 'treat warnings as errors')
       .option('--fix', 'apply safe fixes (comma-below diacritics, composed Unicode, doubled spaces, renumbering) and report them')
+      .option('--dry-run', 'with --fix: print what would change (a unified diff) and write nothing; exit 1 if something would')
       .option('--set <set>', 'the set version names (and, with no paths, the files) belong to')
+      .option('--stdin-filename <path>', 'with "-": the path the text on standard input stands for (messages, workspace, set)')
       .addHelpText('after', examples(['stdraft validate', 'stdraft validate standards/vtp/2015-09.md', 'stdraft validate 2016-02 --format json', 'stdraft validate --format sarif > stdraft.sarif', 'stdraft validate --fix standards/vtp/2015-09.md'])),
     () => import('./commands/validate.js'),
   );
@@ -62,10 +73,12 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program
       .command('fmt')
       .description('print versions in canonical Markdown, check that they are, or rewrite them')
-      .argument('[paths...]', 'files or folders (default: the workspace standards/)')
+      .argument('[paths...]', 'files, folders, quoted globs, or - for standard input (default: the workspace standards/)')
       .option('--check', 'list the files that are not canonical; exit 1 if any')
       .option('--write', 'rewrite the files that are not canonical (atomically)')
       .option('--renumber', 'renumber modules, standards and requirements consecutively and update cross-references')
+      .option('--dry-run', 'with --write or --renumber: print what would change (a unified diff) and write nothing; exit 1 if something would')
+      .option('--stdin-filename <path>', 'with "-": the path the text on standard input stands for (messages, workspace)')
       .addHelpText('after', examples(['stdraft fmt --check', 'stdraft fmt --write standards/vtp/2016-02.md', 'stdraft fmt standards/vtp/2016-02.md --renumber > renumbered.md'])),
     () => import('./commands/fmt.js'),
   );
@@ -82,14 +95,26 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     program
       .command('diff')
       .description('structure-aware differences between two versions (requirements added, removed, modified, renumbered)')
-      .argument('<from>', 'a version name, a .md path, or git REV:path')
-      .argument('<to>', 'a version name, a .md path, or git REV:path')
+      .argument('<from>', 'a version name, a .md path, git REV:path, or - for standard input')
+      .argument('<to>', 'a version name, a .md path, git REV:path, or - for standard input')
       .option('--set <set>', 'the set the version names belong to')
       .addOption(new Option('--format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
       .option('--exit-code', 'exit 1 when the versions differ')
+      .option('--stdin-filename <path>', 'with "-" as FROM or TO: the path the text on standard input stands for')
       .option('-o, --output <file>', 'write to FILE atomically instead of stdout (- for stdout)')
       .addHelpText('after', examples(['stdraft diff 2015-09 2016-02', 'stdraft diff 2016-02 2016-04 --format markdown -o changes.md', 'stdraft diff HEAD~1:standards/vtp/2016-04.md 2016-04 --exit-code'])),
     () => import('./commands/diff.js'),
+  );
+  define(
+    program
+      .command('refs')
+      .description('every place in a version that cites a unit (file:line and the sentence), before changing or repealing it')
+      .argument('<unit>', 'a requirement (S4.5), a standard (Standardul 4) or a module (Modulul II)')
+      .argument('[version]', 'a version name, a .md path, or git REV:path (default: the latest version of the set)')
+      .option('--set <set>', 'the set the version belongs to')
+      .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+      .addHelpText('after', examples(['stdraft refs S4.5', "stdraft refs 'Standardul 4' 2016-02", 'stdraft refs S4.5 standards/vtp/2016-04.md --format json'])),
+    () => import('./commands/refs.js'),
   );
   define(
     program

@@ -10,6 +10,33 @@ import { fromRoman } from '../model/labels.js';
 export const DECISIONS = ['accepted', 'partially-accepted', 'rejected', 'pending'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/**
+ * The Romanian words for the decisions, accepted as aliases (with or without diacritics, in any case):
+ * `acceptată`, `acceptată parțial` / `parțial acceptată`, `respinsă`, `în așteptare`.
+ */
+const DECISION_ALIASES: Record<string, Decision> = {
+  acceptata: 'accepted',
+  acceptat: 'accepted',
+  'acceptata partial': 'partially-accepted',
+  'acceptat partial': 'partially-accepted',
+  'partial acceptata': 'partially-accepted',
+  'partial acceptat': 'partially-accepted',
+  respinsa: 'rejected',
+  respins: 'rejected',
+  'in asteptare': 'pending',
+};
+
+/** A decision as written → its canonical name (unknown words are returned as written, for the schema message). */
+export function canonicalDecision(written: string): string {
+  const bare = written
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\s_-]+/g, ' ')
+    .trim();
+  return DECISION_ALIASES[bare] ?? written;
+}
+
 export interface Observation {
   /** The id as written (number or text). */
   id: string;
@@ -62,7 +89,10 @@ export function parseRegister(text: string, file: string): { register: Register;
   if (read.problem) {
     const p = read.problem;
     const at = { line: p.line, column: p.column, offset: p.offset };
-    report('yaml', `Invalid YAML: ${p.message}`, p.whole ? ORIGIN : { start: at, end: at });
+    const message = /multiple documents/i.test(p.message)
+      ? 'Expected one YAML document (an observation register), found a second one after a "---" line (is this a Markdown version file?)'
+      : `Invalid YAML: ${p.message}`;
+    report('yaml', message, p.whole ? ORIGIN : { start: at, end: at });
     return { register, problems };
   }
   if (!isMap(doc.contents)) {
@@ -132,6 +162,7 @@ export function parseRegister(text: string, file: string): { register: Register;
         }
         (obs as unknown as Record<string, string>)[key] = v;
       }
+      obs.decision = canonicalDecision(obs.decision);
       const label = obs.id ? `observation ${obs.id}` : 'an observation';
       for (const key of ['id', 'target', 'by', 'text', 'decision'] as const) {
         if (!item.has(key)) report('schema', `Expected "${key}" in ${label}, found none`, span);

@@ -8,6 +8,7 @@ import type { Span, StandardsDoc } from '../model/types.js';
 import type { Config } from '../workspace/index.js';
 import { compareDiagnostics, type Diagnostic, type DiagnosticSeverity, type RuleDescriptor } from '../diagnostics/types.js';
 import { spanOf } from '../parse/positions.js';
+import { registerCedillaFindings } from './register-typography.js';
 import { parseRegister } from '../comments/index.js';
 import { RULES, ruleById } from '../rules/index.js';
 import type { ReportDescriptor, RuleContext, TextEdit } from '../rules/types.js';
@@ -79,7 +80,7 @@ export function runDocumentRules(doc: StandardsDoc, context: LintContext = {}): 
     owned.add(rule.id);
     const severity = effectiveSeverity(rule, context);
     if (severity === 'off') continue;
-    const fixable = rule.fix !== undefined && !fatal;
+    const fixable = rule.fix !== undefined && !fatal && !rule.fixRefusal?.(doc);
     const ctx: RuleContext = {
       file: doc.file,
       text: context.text,
@@ -131,6 +132,9 @@ export function lintRegister(text: string, file: string, context: LintContext = 
       },
     );
   }
+  const cedilla = effectiveSeverity({ id: 'typography-cedilla', severity: 'error' }, context);
+  const lang = register.from ? context.getVersion?.(register.from)?.lang : undefined;
+  if (cedilla !== 'off' && lang !== 'en') diagnostics.push(...registerCedillaFindings(text, file, cedilla));
   return diagnostics.sort(compareDiagnostics);
 }
 

@@ -21,6 +21,25 @@ export interface FixResult {
   parsed: Parsed;
   /** What remains to report after the fixes. */
   diagnostics: Diagnostic[];
+  /** Repairs refused, one line each, saying why and what to repair first (`not renumbered: …`). */
+  refused: string[];
+}
+
+/**
+ * Why a document-wide repair is refused on this document (one line each): said when the rule has findings, or
+ * when a line looks like a heading (which hides the findings it causes).
+ */
+export function fixRefusals(parsed: Parsed, context: LintContext = {}, diagnostics?: readonly Diagnostic[]): string[] {
+  const out: string[] = [];
+  const headingLike = parsed.doc.problems.some((p) => p.messageId === 'heading-like');
+  for (const rule of RULES) {
+    if (rule.kind !== 'document' || !rule.fix || !rule.fixRefusal || effectiveSeverity(rule, context) === 'off') continue;
+    const reason = rule.fixRefusal(parsed.doc);
+    if (!reason) continue;
+    const found = diagnostics ?? lint(parsed, context).map((f) => f.diagnostic);
+    if (headingLike || found.some((d) => d.ruleId === rule.id)) out.push(reason);
+  }
+  return out;
 }
 
 const MAX_PASSES = 10;
@@ -50,6 +69,10 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
     for (const rule of RULES) {
       if (rule.kind !== 'document' || !rule.fix || effectiveSeverity(rule, context) === 'off' || declined.has(rule.id)) continue;
       if (!findings.some((f) => f.diagnostic.ruleId === rule.id)) continue;
+      if (rule.fixRefusal?.(current.doc)) {
+        declined.add(rule.id);
+        continue;
+      }
       const result = rule.fix(current);
       if (!result || result.text === current.source.text) {
         declined.add(rule.id);
@@ -69,7 +92,7 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
     const { fixable: _, ...rest } = f.diagnostic;
     return rest;
   });
-  return { text, changed: current !== parsed, changes, parsed: current, diagnostics };
+  return { text, changed: current !== parsed, changes, parsed: current, diagnostics, refused: fixRefusals(current, context, findings.map((f) => f.diagnostic)) };
 }
 
 function lint(parsed: Parsed, context: LintContext): Finding[] {

@@ -9,7 +9,7 @@ import { lintDocument, type LintContext } from './engine.js';
 
 export { lintDocument, lintRegister, describeRules, effectiveSeverity, ruleDocs, runDocumentRules, RULES, ruleById } from './engine.js';
 export type { LintContext, Finding, EffectiveSeverity } from './engine.js';
-export { fixDocument, type FixResult } from './fix.js';
+export { fixDocument, fixRefusals, type FixResult } from './fix.js';
 export { readSuppressions } from './suppress.js';
 
 /** `lintDocument` with the parsed source text (exact columns inside text). */

@@ -101,6 +101,8 @@ export interface ExpectedResults {
   content: Paragraph;
   text: string;
   span: Span;
+  /** The label was written without bold (`Rezultate așteptate: …`): read the same, printed bold by fmt. */
+  plainLabel?: true;
 }
 
 export interface RequirementId {
@@ -129,6 +131,11 @@ export interface Requirement {
   indicatorsLabel: Paragraph | null;
   /** The bullet list the indicators come from. */
   indicatorsList: List | null;
+  /**
+   * Lists right after the indicators list that only a different bullet (`*` among `-`) separates from it: read as
+   * the same list of indicators (their items continue `indicators`), printed as one list by fmt.
+   */
+  moreIndicatorLists?: List[];
   indicators: Indicator[];
   /** Blocks after the indicator list: not placed by the format. */
   unplaced: Block[];

@@ -29,6 +29,7 @@ import {
   fromSuperscript,
 } from '../model/labels.js';
 import { readFrontMatter, metaFrom } from './front-matter.js';
+import { headingLike } from './heading-like.js';
 import { ORIGIN, spanOf } from './positions.js';
 
 export interface BuildOptions {
@@ -104,14 +105,29 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
     if (where.in === 'annex') extend(where.annex, node);
   };
 
-  /** Puts a block where the format does not place it: kept in the model, reported. */
+  /**
+   * Puts a block where the format does not place it: kept in the model, reported. A block that looks like a
+   * heading is reported as that (with what to type), and the blocks after it up to the next heading are its
+   * consequence, not reported again.
+   */
+  let afterHeadingLike = false;
   const unplaced = (node: RootContent, message: string) => {
-    report('structure', 'unplaced', message, spanOf(node));
+    const like = headingLike(node);
+    if (like) report('structure', 'heading-like', like.message, spanOf(node));
+    else if (!afterHeadingLike) report('structure', 'unplaced', message, spanOf(node));
+    afterHeadingLike ||= like !== null;
     place(node, true);
   };
 
   /** Adds a block to the current container. */
   const place = (node: RootContent, misplaced = false) => {
+    if (!misplaced && node.type === 'paragraph' && where.in !== 'intro' && where.in !== 'annex') {
+      const like = headingLike(node);
+      if (like) {
+        report('structure', 'heading-like', like.message, spanOf(node));
+        afterHeadingLike = true;
+      }
+    }
     switch (where.in) {
       case 'intro':
         doc.intro.push(node);
@@ -172,6 +188,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
       }
     }
     if (node.type === 'heading') {
+      afterHeadingLike = false;
       const info = headingInfo(node);
       if (info.text === '') {
         report('structure', 'empty-heading', `Expected text in the level-${node.depth} heading, found an empty heading`, info.span);
@@ -324,6 +341,13 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
         }
         continue;
       }
+      if (r.indicatorsList !== null && r.unplaced.length === 0 && node.type === 'list' && !node.ordered && !r.indicatorsList.ordered && children[i - 1] === (r.moreIndicatorLists?.at(-1) ?? r.indicatorsList)) {
+        // `*` bullets among `-` bullets: Markdown starts a new list at the other bullet; the drafter wrote one.
+        r.indicators.push(...indicatorsFrom(node, r.indicators.length));
+        (r.moreIndicatorLists ??= []).push(node);
+        extendAll(node);
+        continue;
+      }
       if (r.indicatorsLabel && r.indicatorsList === null && node.type === 'list') {
         r.indicators = indicatorsFrom(node);
         r.indicatorsList = node;
@@ -370,6 +394,7 @@ function requirementIdOf(m: RegExpExecArray): Requirement['id'] {
 /** `**Rezultate așteptate:** text` (label bold, colon inside or outside the bold) → ExpectedResults. */
 function expectedResults(node: Paragraph): ExpectedResults | null {
   const [head, ...rest] = node.children;
+  if (head && head.type === 'text') return plainExpectedResults(node, head.value, rest);
   if (!head || head.type !== 'strong') return null;
   const label = toString(head).trim();
   let tail: PhrasingContent[] = rest;
@@ -384,6 +409,18 @@ function expectedResults(node: Paragraph): ExpectedResults | null {
   return { node, content, text: toString(content).trim(), span: spanOf(node) };
 }
 
+/** `Rezultate așteptate: text` without bold: the same paragraph, its label to be printed bold (a warning until then). */
+function plainExpectedResults(node: Paragraph, first: string, rest: PhrasingContent[]): ExpectedResults | null {
+  const m = PLAIN_EXPECTED_RESULTS.exec(first);
+  if (!m) return null;
+  const tail = trimStart([{ type: 'text', value: first.slice(m[0].length) }, ...rest]);
+  const content: Paragraph = { type: 'paragraph', children: tail };
+  if (node.position) content.position = node.position;
+  return { node, content, text: toString(content).trim(), span: spanOf(node), plainLabel: true };
+}
+
+const PLAIN_EXPECTED_RESULTS = /^\s*(?:rezultate(?:le)?\s+a[șşs]teptate|expected\s+results)\s*:/iu;
+
 function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
   const [t, ...rest] = nodes;
   if (t && t.type === 'text') {
@@ -393,13 +430,13 @@ function trimStart(nodes: PhrasingContent[]): PhrasingContent[] {
   return nodes;
 }
 
-function indicatorsFrom(list: List): Indicator[] {
+function indicatorsFrom(list: List, before = 0): Indicator[] {
   return list.children.map((item: ListItem, i): Indicator => {
     const full = toString(item).trim();
     const m = INDICATOR_PREFIX.exec(full);
     return {
       kind: 'indicator',
-      position: i + 1,
+      position: before + i + 1,
       explicit: m ? { k: Number(m[1]), standard: Number(m[2]), index: Number(m[3]), text: m[0].trim() } : null,
       node: item,
       text: m ? full.slice(m[0].length).trim() : full,

@@ -12,7 +12,7 @@ import remarkStringify, { type Options as StringifyOptions } from 'remark-string
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
-import type { Heading, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { readYaml, yamlMeaning } from '../yaml/reader.js';
 import { splitTopLevel } from '../yaml/top-level.js';
@@ -87,6 +87,7 @@ export function formatDocument(parsed: Parsed, options: PrintOptions = {}): stri
       yamlText = canonicalYaml(doc.frontMatter.raw);
       continue;
     }
+    if (rewrite.get(node) === JOINED) continue;
     let out = rewrite.get(node) ?? node;
     if (plan) out = applyReferenceMap(out, plan, doc.lang);
     children.push(out);
@@ -178,6 +179,7 @@ function collectRewrites(doc: StandardsDoc, rewrite: Map<RootContent, RootConten
           );
           rewrite.set(req.indicatorsList, { ...req.indicatorsList, children: items });
         }
+        if (req.indicatorsList && req.moreIndicatorLists?.length) joinIndicatorLists(req, rewrite, plan);
         if (req.indicatorsLabel) {
           const label: Paragraph = { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: labels.indicators }] }] };
           rewrite.set(req.indicatorsLabel, label);
@@ -185,6 +187,24 @@ function collectRewrites(doc: StandardsDoc, rewrite: Map<RootContent, RootConten
       }
     }
   }
+}
+
+/** Marks a block printed as part of the one before it (and so not printed on its own). */
+const JOINED: RootContent = { type: 'thematicBreak' };
+
+/** The indicators written as several lists (`*` among `-` bullets) printed as one `-` list. */
+function joinIndicatorLists(req: Requirement, rewrite: Map<RootContent, RootContent>, plan: RenumberPlan | null): void {
+  const first = (rewrite.get(req.indicatorsList!) ?? req.indicatorsList!) as List;
+  const next = plan?.requirements.get(req);
+  const items = [...first.children];
+  for (const list of req.moreIndicatorLists ?? []) {
+    for (const item of list.children) {
+      const k = items.length;
+      items.push(next && req.indicators[k]?.explicit ? renumberIndicator(item, `Im${k + 1}S${next.standard}.${next.index}`) : item);
+    }
+    rewrite.set(list, JOINED);
+  }
+  rewrite.set(req.indicatorsList!, { ...first, spread: false, children: items });
 }
 
 /** A bullet whose explicit `Im<k>S<n>.<m>` prefix is replaced by `id`. */

@@ -3,6 +3,7 @@
  * docs/rules/README.md. A rule's id is stable: configuration and suppression comments name it.
  */
 import { frontMatter } from './front-matter.js';
+import { labelForm } from './label-form.js';
 import { legalTechnique } from './legal-technique.js';
 import { numbering } from './numbering.js';
 import { references } from './references.js';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   frontMatter,
   structure,
   numbering,
+  labelForm,
   references,
   typographyCedilla,
   typographyDiacritics,

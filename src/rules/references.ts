@@ -70,6 +70,8 @@ export const references: DocumentRule = {
       }),
     );
 
+    // The label of a line that looks like a heading is that heading's own number (structure reports the line).
+    const headingLikeLines = new Set(doc.problems.filter((p) => p.messageId === 'heading-like').map((p) => p.span.start.line));
     for (const segment of textSegments(doc, ctx.text)) {
       const refs = findReferences(segment.value);
       if (refs.length === 0) continue;
@@ -79,6 +81,7 @@ export const references: DocumentRule = {
       for (const ref of refs) {
         if (range && ref.start >= range.index) continue;
         if (segment.headingLabel && ref.start === 0 && isOwnLabel(segment.place?.role, ref.target)) continue;
+        if (ref.start === 0 && headingLikeLines.has(segment.span(ref.start, ref.end).start.line)) continue;
         if (linked && sameTarget(linked, ref.target)) continue; // the link is reported once
         const missing = describeMissing(ref.target);
         if (!missing) continue;

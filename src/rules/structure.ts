@@ -18,6 +18,7 @@ export const structure: DocumentRule = {
     unplaced: '{{message}}',
     'empty-heading': '{{message}}',
     'heading-too-deep': '{{message}}',
+    'heading-like': '{{message}}',
     'standard-outside-module': '{{message}}',
     'module-after-annex': '{{message}}',
     'no-modules': 'Expected at least one module ("# {{module}} I. …"), found none',

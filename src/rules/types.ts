@@ -62,6 +62,8 @@ export interface DocumentRule extends RuleBase {
   kind: 'document';
   /** A repair of every finding of this rule at once (the engine applies it when the rule has findings). */
   fix?: (parsed: Parsed) => DocumentFix | null;
+  /** Why `fix` must not run on this document now (one line saying what to repair first), or null. */
+  fixRefusal?: (doc: StandardsDoc) => string | null;
   check(doc: StandardsDoc, ctx: RuleContext): void;
 }
 

@@ -90,6 +90,9 @@ default-set: ${set}
 # Author of the tracked changes in redlines (stdraft compare --layout redline).
 # author: Atelierul de lucru, februarie 2016
 
+# Version names: YYYY-MM or YYYY-MM-DD (they sort by name). Another scheme, as a regular expression:
+# version-pattern: '^\\d{4}-\\d{2}(-[a-z]+)?$'
+
 # Severity of validation rules: off, warning or error (the rules: stdraft validate --help, docs/rules/).
 # rules:
 #   typography-quotes: off

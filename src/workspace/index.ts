@@ -9,6 +9,7 @@ import { isMap } from 'yaml';
 import { readYaml } from '../yaml/reader.js';
 import { StdraftError, configError, inputError, usageError } from '../errors.js';
 import { readRegularFile } from './regular-file.js';
+import { checkConfigDocument, type ConfigProblem } from './config-schema.js';
 
 export const CONFIG_FILE = 'stdraft.config.yaml';
 export const STANDARDS_DIR = 'standards';
@@ -95,6 +96,8 @@ export function readConfig(file: string): Config {
   if (doc.contents === null) return { rules: {}, data: {} };
   if (!isMap(doc.contents)) throw configError(file, 'expected a mapping of options (key: value)', { hint: 'see docs/config.md' });
   const data = read.data as Record<string, unknown>;
+  const problems = checkConfigDocument(doc, data, read.lines);
+  if (problems.length > 0) throw configProblems(file, problems);
   const config: Config = { rules: {}, data };
   const defaultSet = data['default-set'];
   if (defaultSet !== undefined) {
@@ -119,6 +122,14 @@ export function readConfig(file: string): Config {
     }
   }
   return config;
+}
+
+/** Every problem of the config in one error: the first with its line, the others listed after it. */
+function configProblems(file: string, problems: ConfigProblem[]): StdraftError {
+  const [first, ...rest] = problems as [ConfigProblem, ...ConfigProblem[]];
+  const more = rest.map((p) => `line ${p.line}: ${p.message}${p.hint ? ` (${p.hint})` : ''}`).join('; ');
+  const hint = [first.hint, more && `also ${more}`].filter(Boolean).join('; ');
+  return configError(file, first.message, { line: first.line, ...(hint ? { hint } : {}) });
 }
 
 const TRANSLATION = /^(.+)\.([a-z]{2})\.md$/;

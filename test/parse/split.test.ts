@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
@@ -7,11 +6,10 @@ import remarkGfm from 'remark-gfm';
 import { parseMarkdown } from '../../src/parse/markdown.js';
 import { splitAtHeadings } from '../../src/parse/split.js';
 import { generateDocument } from '../support/generator.js';
+import { COMMONMARK_EXAMPLES } from '../support/commonmark.js';
 
 const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
-const corpus = readFileSync(new URL('../../../shared/corpus/commonmark-spec-examples.txt', import.meta.url), 'utf8')
-  .split('\u001e\n')
-  .filter((x) => x.length > 0);
+const corpus = COMMONMARK_EXAMPLES;
 
 /** The root's children as remark parses the whole text at once. */
 function reference(text: string) {

@@ -13,11 +13,9 @@ import { loadTemplate, renderDocx, templateData } from '../../src/render/index.j
 import { StdraftError } from '../../src/errors.js';
 import { ROOT } from '../support/cli.js';
 import { rng } from '../support/generator.js';
+import { COMMONMARK_EXAMPLES } from '../support/commonmark.js';
 
-const corpus = fs
-  .readFileSync(path.join(ROOT, '..', 'shared', 'corpus', 'commonmark-spec-examples.txt'), 'utf8')
-  .split('\u001e\n')
-  .filter((x) => x.length > 0);
+const corpus = COMMONMARK_EXAMPLES;
 const HEAD = "---\ntitle: Fuzz\nversion: '2016-02'\ndate: '2016-02-16'\nstatus: draft\nlang: ro\n---\n\n";
 const bundled = parseText(fs.readFileSync(path.join(ROOT, 'standards/vtp/2016-02.md'), 'utf8'), '2016-02.md');
 

@@ -81,7 +81,11 @@ describe('render and export: bad input is a one-line error, exit 2, and writes n
     const stderr = await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd);
     expect(stderr).toMatch(/^stdraft: .*templates\/consultation\/anunt\.md\.hbs:\d+: Expected a value for "config\.consultation\.email", found none \(set consultation\.email in stdraft\.config\.yaml\)\n$/);
     fs.rmSync(path.join(cwd, 'stdraft.config.yaml'));
-    expect(await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd)).toMatch(/create stdraft\.config\.yaml at the workspace root and set order\.initiator there/);
+    // With no config at all, every value the template needs is listed in one message.
+    const all = await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd);
+    expect(all).toMatch(/the template needs \d+ values the config does not set: consultation\.address \(.*anunt\.md\.hbs:\d+\), consultation\.email .*order\.basis .*order\.signatory/);
+    expect(all).toMatch(/create stdraft\.config\.yaml at the workspace root and set them there/);
+    expect(all.trim().split('\n')).toHaveLength(1);
   });
 
   it('a version file with no front matter', async () => {

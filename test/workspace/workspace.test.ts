@@ -83,7 +83,7 @@ describe('config (stdraft.config.yaml)', () => {
   it('refuses invalid YAML and wrong values with the file and line', () => {
     const dir = tempDir({ 'bad.yaml': 'rules:\n  x: [\n', 'sev.yaml': 'rules:\n  x: loud\n', 'list.yaml': '- a\n' });
     expect(error(() => readConfig(path.join(dir, 'bad.yaml'))).line).toBeGreaterThan(0);
-    expect(error(() => readConfig(path.join(dir, 'sev.yaml'))).message).toBe('rules.x must be off, warning or error, found "loud"');
+    expect(error(() => readConfig(path.join(dir, 'sev.yaml'))).message).toBe('rules.x: Expected off, warning or error, found "loud"');
     expect(error(() => readConfig(path.join(dir, 'list.yaml'))).message).toBe('expected a mapping of options (key: value)');
   });
 });

@@ -17,7 +17,7 @@ import { redlineDocx } from '../../compare/redline.js';
 import { synopticDocx } from '../../compare/synoptic-docx.js';
 import { synopticHtml } from '../../compare/synoptic-html.js';
 import { maybeWorkspace, readBytes, relativeLabel, resolveDocument, type DocumentSource, type StandardsSet } from '../../workspace/index.js';
-import { writeStdoutBytes, type Context, type Io } from '../context.js';
+import { refuseBinaryOnTerminal, say, writeStdoutBytes, type Context, type Io } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -56,6 +56,7 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
   // Registers: those named, or the set's on FROM that TO answers.
   const registerFiles = options.comments?.map((file) => path.resolve(ctx.cwd, file)) ?? set?.registers ?? [];
   const sources = registerFiles.map((file) => ({ file, label: relativeLabel(file, ctx.cwd) }));
+  if (options.output === '-' && (options.format ?? 'docx') === 'docx') refuseBinaryOnTerminal(ctx.io); // before any work
   const output = options.output === '-' ? null : checkOutputPath(relativeLabel(path.resolve(ctx.cwd, options.output), process.cwd()), [fromSource.file, toSource.file, ...registerFiles, ws?.configFile ?? null]);
 
   const all = readRegisters(sources.map(({ file, label }) => ({ file: label, text: readText(file, label) })));
@@ -93,7 +94,7 @@ export async function run(ctx: Context, args: unknown[], options: CompareOptions
   progress.end();
   if (output) {
     writeFileAtomic(output, bytes);
-    ctx.io.stdout(`wrote ${options.output} (${summary})\n`);
+    say(ctx, `wrote ${options.output} (${summary})\n`);
   } else {
     writeOut(ctx.io, bytes);
   }

@@ -34,7 +34,7 @@ function argumentKind(arg: Argument): ValueKind {
   if (['from', 'to', 'version'].includes(name)) return { kind: 'version' };
   if (name === 'set') return { kind: 'set' };
   if (name === 'dir') return { kind: 'dir' };
-  if (name === 'what') return { kind: 'none' };
+  if (name === 'what' || name === 'unit') return { kind: 'none' };
   return { kind: 'file' };
 }
 

@@ -9,15 +9,23 @@ import { usageError } from '../../errors.js';
 import { parseBytes, parseText, type Parsed } from '../../parse/index.js';
 import { formatDocument } from '../../print/index.js';
 import { maybeWorkspace, relativeLabel, resolveDocument, type DocumentSource } from '../../workspace/index.js';
-import { useColor, type Context } from '../context.js';
+import { say, useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
+import { readStdin, stdinFolder, STDIN } from '../stdin.js';
 
 export interface DiffCommandOptions {
   set?: string;
   format?: 'text' | 'markdown' | 'json';
   exitCode?: boolean;
   output?: string;
+  stdinFilename?: string;
+}
+
+/** `-`: the text on standard input (an editor's unsaved buffer), named by --stdin-filename. */
+function stdinSource(ctx: Context, stdinFilename: string | undefined): DocumentSource {
+  const piped = readStdin(ctx, stdinFilename);
+  return { label: piped.label, file: null, bytes: piped.bytes, version: path.basename(piped.file).replace(/\.md$/i, ''), set: null };
 }
 
 /** Parse problems shown per document; the rest are counted. */
@@ -26,9 +34,11 @@ const MAX_WARNINGS = 10;
 export function run(ctx: Context, args: unknown[], options: DiffCommandOptions): number {
   const [fromRef, toRef] = args as [string, string];
   const format = options.format ?? 'text';
-  const ws = maybeWorkspace(ctx.cwd);
-  const fromSource = resolveDocument(fromRef, { cwd: ctx.cwd, ws, set: options.set });
-  const toSource = resolveDocument(toRef, { cwd: ctx.cwd, ws, set: options.set });
+  if (fromRef === STDIN && toRef === STDIN) throw usageError('only one side of diff can be "-" (standard input)', 'give a version name or a file for the other');
+  const ws = maybeWorkspace(fromRef === STDIN || toRef === STDIN ? stdinFolder(ctx, options.stdinFilename) : ctx.cwd);
+  const resolve = (ref: string): DocumentSource => (ref === STDIN ? stdinSource(ctx, options.stdinFilename) : resolveDocument(ref, { cwd: ctx.cwd, ws, set: options.set }));
+  const fromSource = resolve(fromRef);
+  const toSource = resolve(toRef);
   // -o is relative to --cwd; messages name it as seen from where stdraft was started.
   const toFile =
     options.output && options.output !== '-'
@@ -57,7 +67,7 @@ export function run(ctx: Context, args: unknown[], options: DiffCommandOptions):
   if (toFile) {
     writeFileAtomic(toFile, output);
     const s = changeset.summary;
-    ctx.io.stdout(`wrote ${options.output} (requirements: ${s.added} added, ${s.removed} removed, ${s.modified} modified, ${s.renumbered} renumbered, ${s.unchanged} unchanged)\n`);
+    say(ctx, `wrote ${options.output} (requirements: ${s.added} added, ${s.removed} removed, ${s.modified} modified, ${s.renumbered} renumbered, ${s.unchanged} unchanged)\n`);
   } else {
     ctx.io.stdout(output);
   }

@@ -7,7 +7,7 @@ import type { Lang } from '../../model/types.js';
 import { initFiles } from '../../workflow/init.js';
 import { todayIso } from '../../workflow/versions.js';
 import { CONFIG_FILE, STANDARDS_DIR } from '../../workspace/index.js';
-import type { Context } from '../context.js';
+import { say, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { writeFileAtomic } from '../io.js';
 
@@ -34,7 +34,7 @@ export function run(ctx: Context, args: unknown[], options: { lang: Lang; set: s
   }
   if (fs.existsSync(templates)) fs.cpSync(templates, path.join(dir, 'templates'), { recursive: true });
   const shown = path.relative(ctx.cwd, dir) || '.';
-  ctx.io.stdout(`created a stdraft workspace in ${shown}:\n${[...Object.keys(files), 'templates/'].map((f) => `  ${f}\n`).join('')}`);
+  say(ctx, `created a stdraft workspace in ${shown}:\n${[...Object.keys(files), 'templates/'].map((f) => `  ${f}\n`).join('')}`);
   if (!ctx.quiet) ctx.io.stderr(`next: edit ${path.join(shown, Object.keys(files)[0]!)}, then run stdraft validate${shown === '.' ? '' : ` --cwd ${shown}`}\n`);
   return EXIT_OK;
 }

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StdraftError, inputError, usageError } from '../../errors.js';
+import { StdraftError, configError, inputError, usageError } from '../../errors.js';
 import { parseBytes } from '../../parse/index.js';
 import { parseRegister } from '../../comments/index.js';
 import { consultationsHeld } from '../../render/order-data.js';
@@ -17,7 +17,8 @@ import type { PrintedValue } from '../../render/handlebars.js';
 import { FRONT_MATTER_KEYS, loadTemplate, templateData, type TemplateFolder } from '../../render/template.js';
 import { isDirectory, isFile, maybeWorkspace, readBytes, readTextFile, relativeLabel, resolveDocument, safeReaddir, type Workspace } from '../../workspace/index.js';
 import { containedPath, isInside, kindOf, readRegularFile } from '../../workspace/regular-file.js';
-import { writeStdoutBytes, type Context } from '../context.js';
+import { refuseBinaryOnTerminal, say, writeStdoutBytes, type Context } from '../context.js';
+import { missingConfigValues } from '../../render/required-values.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -48,6 +49,7 @@ export async function produceDocx(
   }
   // Relative outputs start at --cwd; messages show them as the user's shell sees them.
   const output = options.output === '-' || path.isAbsolute(options.output) ? options.output : path.relative(process.cwd(), path.resolve(ctx.cwd, options.output));
+  if (output === '-') refuseBinaryOnTerminal(ctx.io); // before any work
   const ws = maybeWorkspace(ctx.cwd);
   const source = resolveDocument(ref, { cwd: ctx.cwd, ws, ...(options.set ? { set: options.set } : {}) });
 
@@ -108,6 +110,14 @@ export async function produceDocx(
     source.set?.versions.map((v) => v.name) ?? [],
   );
   const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null, consultationsHeld: held });
+  // Several missing config values are reported together (one alone gets the engine's message, with its line).
+  const missing = missingConfigValues(template, ws?.config.data ?? {});
+  if (missing.length > 1) {
+    const list = missing.map((m) => `${m.path} (${m.file}:${m.line})`).join(', ');
+    throw configError(configLabel ?? 'stdraft.config.yaml', `the template needs ${missing.length} values the config does not set: ${list}`, {
+      hint: configLabel ? `set them in ${configLabel} (docs/templates.md)` : 'create stdraft.config.yaml at the workspace root and set them there (docs/templates.md)',
+    });
+  }
   progress.update(1, 3, 'building the document');
   const bytes = await renderDocx({ doc, template, data, referenceStyles: styles });
   progress.update(3, 3);
@@ -122,7 +132,7 @@ export async function produceDocx(
     writeStdoutBytes(ctx.io, bytes);
   } else {
     writeFileAtomic(output, bytes);
-    ctx.io.stdout(`wrote ${output} (${source.label}, template ${folder.label})\n`);
+    say(ctx, `wrote ${output} (${source.label}, template ${folder.label})\n`);
   }
   return EXIT_OK;
 }

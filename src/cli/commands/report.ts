@@ -13,7 +13,7 @@ import type { Lang } from '../../model/types.js';
 import { readRegisters, resolveObservations, type PlacedObservation } from '../../compare/observations.js';
 import { buildReport, reportDocx, reportMarkdown } from '../../compare/report.js';
 import { readSet, relativeLabel, type StandardsSet } from '../../workspace/index.js';
-import { writeStdoutBytes, type Context } from '../context.js';
+import { refuseBinaryOnTerminal, say, writeStdoutBytes, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { checkOutputPath, writeFileAtomic } from '../io.js';
 import { readText, versionLookup } from './compare.js';
@@ -33,8 +33,10 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
       throw usageError(`the output ${options.output} does not end in ${format === 'md' ? '.md' : '.docx'}`, `name the file OUT.${format === 'md' ? 'md' : 'docx'} (or -o - for stdout)`);
     }
   }
+  if (options.output === '-' && format === 'docx') refuseBinaryOnTerminal(ctx.io); // before any work
   const file = path.resolve(ctx.cwd, ref);
   const label = relativeLabel(file, ctx.cwd);
+  if (!/\.ya?ml$/i.test(file)) throw notARegister(label, /\.(md|markdown)$/i.test(file) ? 'it is Markdown (a version of the standards?)' : 'it is not a .yaml file');
   const set = setOf(file);
   const output =
     options.output && options.output !== '-' ? checkOutputPath(relativeLabel(path.resolve(ctx.cwd, options.output), process.cwd()), [file, ...(set?.versions.map((v) => v.file) ?? [])]) : null;
@@ -64,7 +66,7 @@ export async function run(ctx: Context, args: unknown[], options: ReportOptions)
   if (output) {
     writeFileAtomic(output, data);
     const c = report.counts;
-    ctx.io.stdout(`wrote ${options.output} (${c.received} observations: ${c.accepted} accepted, ${c['partially-accepted']} partially accepted, ${c.rejected} rejected, ${c.pending} pending)\n`);
+    say(ctx, `wrote ${options.output} (${c.received} observations: ${c.accepted} accepted, ${c['partially-accepted']} partially accepted, ${c.rejected} rejected, ${c.pending} pending)\n`);
   } else if (typeof data === 'string') {
     ctx.io.stdout(data);
   } else {
@@ -80,4 +82,11 @@ function setOf(file: string): StandardsSet | null {
   const dir = path.dirname(comments);
   const set = readSet(path.basename(dir), dir);
   return set.versions.length > 0 ? set : null;
+}
+
+/** What an observation register looks like, for a file that is not one. */
+export const REGISTER_SHAPE = 'a register is a YAML file in standards/<set>/comments/ with title:, date:, from: VERSION and comments: (each with id, target, by, text, decision, response); see docs/format.md';
+
+function notARegister(label: string, why: string): StdraftError {
+  return new StdraftError('input', `is not an observation register: ${why}`, { file: label, hint: REGISTER_SHAPE });
 }

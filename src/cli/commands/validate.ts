@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { configError, usageError } from '../../errors.js';
 import { FORMATTERS, type Diagnostic, type FileResult } from '../../diagnostics/index.js';
-import { describeRules, effectiveSeverity, fixDocument, lintRegister, runDocumentRules, RULES, type LintContext } from '../../lint/index.js';
+import { describeRules, effectiveSeverity, fixDocument, fixRefusals, lintRegister, runDocumentRules, RULES, type LintContext } from '../../lint/index.js';
 import type { StandardsDoc } from '../../model/types.js';
 import { decodeSource, parseText, type Parsed } from '../../parse/index.js';
 import {
@@ -29,16 +29,22 @@ import {
 import { useColor, type Context } from '../context.js';
 import { EXIT_FINDINGS, EXIT_OK } from '../exit.js';
 import { expandPaths, isMarkdown, type InputFile } from '../inputs.js';
+import { unifiedDiff } from '../dry-run.js';
+import { fixRegisterText } from '../../lint/register-typography.js';
 import { writeFileAtomic } from '../io.js';
 import { takeEditLocks } from '../lock.js';
 import { startProgress } from '../progress.js';
+import { expandGlobs } from '../globs.js';
+import { readStdin, stdinFolder, usesStdin, type StdinDocument } from '../stdin.js';
 import { VERSION } from '../version.js';
 
 export interface ValidateOptions {
   format?: 'stylish' | 'json' | 'sarif';
   strict?: boolean;
   fix?: boolean;
+  dryRun?: boolean;
   set?: string;
+  stdinFilename?: string;
 }
 
 interface Input extends InputFile {
@@ -54,11 +60,14 @@ const TRANSLATION = /\.[a-z]{2}$/;
 export function run(ctx: Context, args: unknown[], options: ValidateOptions): number {
   const paths = (args[0] as string[] | undefined) ?? [];
   const format = options.format ?? 'stylish';
-  const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(ctx.cwd);
+  if (options.dryRun && !options.fix) throw usageError('--dry-run shows what --fix would change', 'use it with --fix: stdraft validate --fix --dry-run FILE');
+  const stdin = usesStdin(paths);
+  if (stdin && options.fix) throw usageError('--fix cannot rewrite standard input', 'stdraft fmt - prints the canonical text; validate - reports the findings');
+  const ws = paths.length === 0 ? openWorkspace(ctx.cwd) : maybeWorkspace(stdin ? stdinFolder(ctx, options.stdinFilename) : ctx.cwd);
   const config: Config = ws?.config ?? { rules: {}, data: {} };
   checkConfig(config, ws);
 
-  const inputs = collectInputs(paths, ctx.cwd, ws, options.set);
+  const inputs = stdin ? [stdinInput(readStdin(ctx, options.stdinFilename))] : collectInputs(expandGlobs(paths, ctx.cwd), ctx.cwd, ws, options.set);
   if (inputs.length === 0) throw usageError('no files to validate', 'give .md version files, comments/*.yaml registers, or folders holding them');
   // --fix: each file it may rewrite is locked from before it is read until it is written.
   const release = options.fix ? takeEditLocks(inputs.filter((i) => i.writable && i.kind === 'document')) : null;
@@ -81,7 +90,7 @@ function validateInputs(ctx: Context, inputs: Input[], ws: Workspace | null, con
     if (input.kind === 'register') {
       const text = decodeRegister(input);
       const set = sets.forRegister(input.file);
-      return { input, parsed: null, diagnostics: lintRegister(text, input.label, { ...base, ...set.context(input.file) }) };
+      return { input, parsed: null, registerText: text, diagnostics: lintRegister(text, input.label, { ...base, ...set.context(input.file) }) };
     }
     let parsed: Parsed;
     try {
@@ -103,14 +112,37 @@ function validateInputs(ctx: Context, inputs: Input[], ws: Workspace | null, con
   let fixedFiles = 0;
   for (const item of checked) {
     let diagnostics = item.diagnostics;
-    if (options.fix && item.parsed && item.input.writable && diagnostics.some((d) => d.fixable)) {
+    if (options.fix && item.parsed && item.input.writable && (diagnostics.some((d) => d.fixable) || fixRefusals(item.parsed, item.context, diagnostics).length > 0)) {
       const fixed = fixDocument(item.parsed, item.context);
       if (fixed.changed) {
-        writeFileAtomic(item.input.file, fixed.text);
+        const original = (item.parsed.source.bom ? '\uFEFF' : '') + item.parsed.source.text;
         fixedFiles++;
-        report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+        if (options.dryRun) {
+          report(`would fix ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          report(unifiedDiff(item.input.label, original, fixed.text, format === 'stylish' ? useColor(ctx.io) : false));
+        } else {
+          writeFileAtomic(item.input.file, fixed.text);
+          report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+        }
       }
+      for (const reason of fixed.refused) report(`${item.input.label}: ${reason}\n`);
       diagnostics = fixed.diagnostics;
+    }
+    if (options.fix && 'registerText' in item && item.registerText !== undefined && item.input.writable && diagnostics.some((d) => d.fixable)) {
+      const fixed = fixRegisterText(item.registerText, item.input.label);
+      if (fixed.changes.length > 0) {
+        fixedFiles++;
+        const original = readBytes(item.input.file, item.input.label);
+        const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : '';
+        if (options.dryRun) {
+          report(`would fix ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          report(unifiedDiff(item.input.label, item.registerText, fixed.text, format === 'stylish' ? useColor(ctx.io) : false));
+        } else {
+          writeFileAtomic(item.input.file, bom + fixed.text);
+          report(`fixed ${item.input.label} (${fixed.changes.length} change${fixed.changes.length === 1 ? '' : 's'}):\n${fixed.changes.map((c) => `  ${c}\n`).join('')}`);
+          diagnostics = diagnostics.filter((d) => !(d.ruleId === 'typography-cedilla' && d.fixable));
+        }
+      }
     }
     results.push({ file: item.input.label, diagnostics });
   }
@@ -128,6 +160,7 @@ function validateInputs(ctx: Context, inputs: Input[], ws: Workspace | null, con
   } else {
     ctx.io.stdout(FORMATTERS[format](results, { color: useColor(ctx.io), rules }));
   }
+  if (options.dryRun && fixedFiles > 0) return EXIT_FINDINGS;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -150,6 +183,12 @@ function checkConfig(config: Config, ws: Workspace | null): void {
       throw configError(ws?.configFile ?? 'stdraft.config.yaml', `rules.${id} is not a rule of stdraft validate`, { hint: `rules: ${[...known].join(', ')}` });
     }
   }
+}
+
+/** `-`: a register when --stdin-filename names a comments/*.yaml file, else a version. */
+function stdinInput(piped: StdinDocument): Input {
+  const kind = /\.ya?ml$/i.test(piped.file) ? 'register' : 'document';
+  return { file: piped.file, label: piped.label, kind, bytes: piped.bytes, writable: false };
 }
 
 function isRegisterFile(file: string): boolean {

@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { inputError, usageError } from '../../errors.js';
 import { nextVersionText, registerSkeleton, todayIso } from '../../workflow/versions.js';
+import { versionNameProblem } from '../../workflow/version-name.js';
 import { openWorkspace, readBytes, readTextFile, relativeLabel, resolveSet } from '../../workspace/index.js';
 import { parseRegister } from '../../comments/index.js';
 import { decodeSource } from '../../parse/source.js';
-import type { Context } from '../context.js';
+import { say, type Context } from '../context.js';
 import { EXIT_OK } from '../exit.js';
 import { writeFileAtomic } from '../io.js';
 
@@ -22,6 +23,11 @@ export function run(ctx: Context, args: unknown[], options: VersionNewOptions): 
   const name = options.as;
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name) || name.endsWith('.md')) {
     throw usageError(`"${name}" is not a version name`, 'use letters, digits, dots and dashes, e.g. 2016-06');
+  }
+  const pattern = typeof ws.config.data['version-pattern'] === 'string' ? (ws.config.data['version-pattern'] as string) : undefined;
+  const problem = versionNameProblem(name, pattern);
+  if (problem) {
+    throw usageError(problem, pattern ? `choose a name that matches it, or change version-pattern in ${relativeLabel(ws.configFile ?? 'stdraft.config.yaml', ctx.cwd)}` : 'e.g. --as 2016-06; for another naming scheme set version-pattern in stdraft.config.yaml');
   }
   if (set.versions.some((v) => v.name === name)) {
     throw usageError(`version ${name} already exists in set ${set.name}`, 'choose a new name, later than every existing version');
@@ -45,11 +51,11 @@ export function run(ctx: Context, args: unknown[], options: VersionNewOptions): 
   if (fs.existsSync(target)) throw inputError(relativeLabel(target, ctx.cwd), 'already exists', { hint: 'choose another version name' });
 
   writeFileAtomic(target, (source.bom ? '\uFEFF' : '') + (source.eol === '\r\n' ? text.replace(/\r?\n/g, '\r\n') : text));
-  ctx.io.stdout(`created ${relativeLabel(target, ctx.cwd)} (from ${from.name}, status draft, date ${today})\n`);
+  say(ctx, `created ${relativeLabel(target, ctx.cwd)} (from ${from.name}, status draft, date ${today})\n`);
   if (writeRegister) {
     fs.mkdirSync(path.dirname(registerFile), { recursive: true });
     writeFileAtomic(registerFile, registerSkeleton({ from: from.name, to: name, date: today, workshop: options.workshop ?? null }));
-    ctx.io.stdout(`created ${relativeLabel(registerFile, ctx.cwd)} (observations on ${from.name}, answered by ${name})\n`);
+    say(ctx, `created ${relativeLabel(registerFile, ctx.cwd)} (observations on ${from.name}, answered by ${name})\n`);
   }
   if (!ctx.quiet) ctx.io.stderr(`next: edit ${relativeLabel(target, ctx.cwd)}, then stdraft validate and stdraft diff ${from.name} ${name}\n`);
   return EXIT_OK;
