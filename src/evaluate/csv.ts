@@ -9,7 +9,16 @@ import { gridLayout, type GridInfo } from './layout.js';
 import type { Grid } from './grid.js';
 import { fold, type Sheet, type SheetCell } from './read-grid.js';
 
-const quote = (value: string) => (/[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * A cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) is written behind an apostrophe,
+ * which spreadsheets show as text; readCsvSheet takes it off again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const defuse = (value: string) => (FORMULA_START.test(value) ? `'${value}` : value);
+const quote = (raw: string) => {
+  const value = defuse(raw);
+  return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+};
 
 export function gridCsv(grid: Grid, info: GridInfo = {}): string {
   const lines = gridLayout(grid, info, { repeatText: true }).map((row) => {
@@ -48,10 +57,10 @@ export function readCsvSheet(text: string, file: string): { sheet: Sheet; delimi
     } catch {
       continue;
     }
-    const score = Math.max(0, ...records.slice(0, 40).map((r) => r.filter((c) => HEADER_WORDS.includes(fold(c))).length));
+    const score = records.slice(0, 40).reduce((most, r) => Math.max(most, r.filter((c) => HEADER_WORDS.includes(fold(c))).length), 0);
     if (!best || score > best.score) best = { records, delimiter, score };
   }
   if (!best) throw new Error('unreadable CSV (unbalanced quotes)');
-  const rows = best.records.map((r) => r.map((c): SheetCell | undefined => (c === '' ? undefined : { text: c })));
+  const rows = best.records.map((r) => r.map((c): SheetCell | undefined => (c === '' ? undefined : { text: /^'[=+\-@\t\r]/.test(c) ? c.slice(1) : c })));
   return { sheet: { file, rows, hiddenRows: [], merges: [] }, delimiter: best.delimiter };
 }

@@ -6,6 +6,7 @@ import { parseAssessment, readGrid, type Sheet } from '../../src/evaluate/read-g
 import { evaluate, failingRequirements } from '../../src/evaluate/aggregate.js';
 import { scoreColour } from '../../src/evaluate/charts.js';
 import { gridLayout } from '../../src/evaluate/layout.js';
+import { gridCsv, readCsvSheet } from '../../src/evaluate/csv.js';
 import { DOC } from './helpers.js';
 
 const grid = (text = DOC) => buildGrid(parseText(text, 'x.md').doc, '2015-01');
@@ -43,6 +44,17 @@ describe('the grid and its fingerprint', () => {
     expect(grid(DOC.replace('Centrul dispune de un ghid.', 'Centrul dispune\nde un ghid.')).fingerprint).toBe(base);
     expect(grid(DOC.replace('Centrul dispune de un ghid.', 'Centrul dispune de un ghid actualizat.')).fingerprint).not.toBe(base);
     expect(grid(DOC.replace('- Decizia scrisă.', '- Decizia motivată.')).fingerprint).not.toBe(base);
+  });
+});
+
+describe('the CSV grid', () => {
+  it('writes a text a spreadsheet would run as a formula behind an apostrophe, and reads it back as written', () => {
+    const hostile = grid(DOC.replace('- Decizia scrisă.', '- =HYPERLINK("http://example.org","x")'));
+    const csv = gridCsv(hostile);
+    expect(csv).toContain(`"'=HYPERLINK(""http://example.org"",""x"")"`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const { sheet } = readCsvSheet(csv.replace(/^\uFEFF/, ''), 'grid.csv');
+    expect(sheet.rows.flat().some((c) => c?.text === '=HYPERLINK("http://example.org","x")')).toBe(true);
   });
 });
 
