@@ -3,7 +3,7 @@
  * and finding a target's unit in a version.
  */
 import { isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { readYaml } from '../yaml/reader.js';
+import { MULTIPLE_DOCUMENTS, readYaml } from '../yaml/reader.js';
 import type { Module, Requirement, Span, Standard, StandardsDoc, Indicator } from '../model/types.js';
 import { fromRoman } from '../model/labels.js';
 
@@ -89,7 +89,7 @@ export function parseRegister(text: string, file: string): { register: Register;
   if (read.problem) {
     const p = read.problem;
     const at = { line: p.line, column: p.column, offset: p.offset };
-    const message = /multiple documents/i.test(p.message)
+    const message = p.message === MULTIPLE_DOCUMENTS
       ? 'Expected one YAML document (an observation register), found a second one after a "---" line (is this a Markdown version file?)'
       : `Invalid YAML: ${p.message}`;
     report('yaml', message, p.whole ? ORIGIN : { start: at, end: at });

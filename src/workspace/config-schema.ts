@@ -7,8 +7,12 @@
 import * as v from 'valibot';
 import { isMap, isScalar, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 
-const text = v.string('Expected text');
+// An empty value (`name:`) is left to the template and the final gate, which name it in their own words.
+const text = v.nullable(v.string('Expected text'));
 const SEVERITY = v.picklist(['off', 'warning', 'error'], 'Expected off, warning or error');
+/** Who signs: `{ function: ministrul …, name: … }`. */
+const PERSON = v.looseObject({ function: v.optional(text), name: v.optional(text) }, 'Expected function and name (signatory: { function: ministrul …, name: … })');
+const SHARE = v.pipe(v.union([v.number(), v.string()], 'Expected a number from 0 to 1'), v.check((x) => Number(x) >= 0 && Number(x) <= 1, 'Expected a number from 0 to 1'));
 const DATE = v.pipe(v.string('Expected a date (YYYY-MM-DD)'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date (YYYY-MM-DD)'));
 
 /** What stdraft itself reads from the config, and the values the bundled templates use. */
@@ -36,14 +40,46 @@ export const CONFIG_SCHEMA = v.looseObject({
         address: v.optional(text),
         email: v.optional(text),
         website: v.optional(text),
-        posted: v.optional(DATE),
+        posted: v.optional(
+          v.union([DATE, v.record(v.string(), DATE)], 'Expected a date (YYYY-MM-DD), or one per version (posted: { \'2016-02\': \'2016-02-22\' })'),
+        ),
         holidays: v.optional(v.array(DATE, 'Expected a list of dates (YYYY-MM-DD)')),
         contact: v.optional(v.looseObject({ name: v.optional(text), phone: v.optional(text), email: v.optional(text) }, 'Expected name, phone and email under contact')),
       },
       'Expected address, email, website, posted, holidays and contact under consultation',
     ),
   ),
-  order: v.optional(v.looseObject({ basis: v.optional(text), signatory: v.optional(text) }, 'Expected basis and signatory under order')),
+  order: v.optional(
+    v.looseObject(
+      {
+        basis: v.optional(v.array(text, 'Expected a list of grounds (- art. 9 alin. (1) din Legea nr. 197/2012 …)')),
+        signatory: v.optional(PERSON),
+        place: v.optional(text),
+        initiator: v.optional(text),
+        memo: v.optional(
+          v.looseObject(
+            {
+              kind: v.optional(v.string('Expected referat de aprobare or notă de fundamentare')),
+              number: v.optional(text),
+              date: v.optional(DATE),
+              signatory: v.optional(PERSON),
+              reasons: v.optional(text),
+              solution: v.optional(text),
+              impact: v.optional(text),
+            },
+            'Expected kind, number, date, signatory, reasons, solution and impact under order.memo',
+          ),
+        ),
+      },
+      'Expected basis, signatory, place, initiator and memo under order',
+    ),
+  ),
+  evaluation: v.optional(
+    v.looseObject(
+      { 'partial-weight': v.optional(SHARE), 'failing-share': v.optional(SHARE) },
+      'Expected partial-weight and failing-share under evaluation',
+    ),
+  ),
 });
 
 export type ConfigData = v.InferOutput<typeof CONFIG_SCHEMA>;

@@ -37,6 +37,9 @@ export interface YamlProblem {
   whole?: boolean;
 }
 
+/** The problem of a file that holds a second YAML document (a Markdown file with front matter, read as YAML). */
+export const MULTIPLE_DOCUMENTS = 'a second YAML document starts at this "---" line; one document is expected';
+
 export interface YamlRead {
   doc: Document.Parsed;
   lines: LineCounter;
@@ -55,7 +58,8 @@ export function readYaml(text: string): YamlRead {
   };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'silent' });
+    // logLevel 'error': the library prints nothing, and still reports a second document as an error.
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, strict: true, logLevel: 'error' });
   } catch {
     // The library recurses on nesting: a value nested tens of thousands of levels deep overflows its stack.
     doc = parseDocument('');
@@ -71,7 +75,11 @@ export function readYaml(text: string): YamlRead {
   const error = doc.errors[0];
   if (error) {
     // The library recurses on nesting and reports its own stack overflow as an error.
-    const message = /call stack/i.test(error.message) ? `nested more than ${MAX_DEPTH} levels deep` : firstLine(error.message);
+    const message = /call stack/i.test(error.message)
+      ? `nested more than ${MAX_DEPTH} levels deep`
+      : error.code === 'MULTIPLE_DOCS'
+        ? MULTIPLE_DOCUMENTS
+        : firstLine(error.message);
     return result({ ...at(error.pos[0], message), end: error.pos[1] });
   }
 

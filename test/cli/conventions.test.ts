@@ -17,7 +17,7 @@ const read = (rel: string) => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 /** A copy of the bundled workspace (the three versions, their registers and the demo config). */
 function bundled(extra: Record<string, string> = {}): string {
   const files: Record<string, string> = { 'stdraft.config.yaml': read('stdraft.config.yaml') };
-  for (const v of ['2015-09', '2016-02', '2016-04']) files[`standards/vtp/${v}.md`] = read(`standards/vtp/${v}.md`);
+  for (const v of fs.readdirSync(path.join(ROOT, 'standards/vtp')).filter((f) => f.endsWith('.md'))) files[`standards/vtp/${v}`] = read(`standards/vtp/${v}`);
   for (const r of fs.readdirSync(path.join(ROOT, 'standards/vtp/comments'))) files[`standards/vtp/comments/${r}`] = read(`standards/vtp/comments/${r}`);
   return tempDir({ ...files, ...extra });
 }
