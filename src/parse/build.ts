@@ -29,6 +29,7 @@ import {
 } from '../model/labels.js';
 import { readFrontMatter, metaFrom } from './front-matter.js';
 import { ORIGIN, spanOf } from './positions.js';
+import type { UnreadPart } from './markdown.js';
 
 export interface BuildOptions {
   file: string;
@@ -45,6 +46,16 @@ type Where =
   | { in: 'annex'; annex: Annex };
 
 const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+
+/** Why a part was kept unread (markdown.ts, cost.ts), as the finding says it. */
+const UNREAD_MESSAGES: Record<UnreadPart['reason'], string> = {
+  nesting: 'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+  stack: 'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+  indentation: 'Expected lists and block quotes nested at most 256 columns deep, found one deeper: this part is kept as it is, unread',
+  setext: 'Expected at most 256 headings underlined with === or --- between two # headings or blank lines, found more: this part is kept as it is, unread (use # headings)',
+  backticks: 'Expected code spans closed by backticks of the same length, found so many unclosed runs of backticks that reading them would take too long: this part is kept as it is, unread',
+  size: 'Expected a block (paragraph, list, table, quote) of at most 128 KB when it holds Markdown syntax, found a larger one: this part is kept as it is, unread (split it with blank lines or headings)',
+};
 
 export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
   const problems: ParseProblem[] = [];
@@ -71,7 +82,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
     report(
       'structure',
       'unreadable',
-      'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+      UNREAD_MESSAGES[part.reason],
       { start: { line: part.line, column: 1, offset: part.offset }, end: { line: part.line, column: 1, offset: part.offset + part.length } },
       true,
     );
