@@ -161,14 +161,16 @@ export function titleMarkdown(s: Synoptic): string {
   const words = compareWords(s.lang);
   const e = (t: string) => escapeMarkdown(t).replace(/\n/g, ' ');
   const lines: string[] = [`# ${e(s.title)}`, '', `## ${e(`${words.synopticTitle}: ${s.from.label} → ${s.to.label}`)}`, ''];
-  lines.push(...markdownTable(factsTable(s), e), '');
+  for (const line of markdownTable(factsTable(s), e)) lines.push(line);
+  lines.push('');
   lines.push(`**${e(words.registers)}:** ${s.registers.length > 0 ? s.registers.map((r) => e(`${r.title} (${r.file}, ${r.count})`)).join('; ') : e(words.noRegisters)}`, '');
   if (!s.changed) {
     lines.push(`**${e(words.noChanges(s.from.label, s.to.label))}**`, '');
     return lines.join('\n');
   }
   lines.push(`### ${e(words.summary)}`, '');
-  lines.push(...markdownTable(summaryTable(s), e), '');
+  for (const line of markdownTable(summaryTable(s), e)) lines.push(line);
+  lines.push('');
   for (const n of summaryNotes(s)) lines.push(e(n), '');
   return lines.join('\n');
 }

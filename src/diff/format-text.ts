@@ -45,7 +45,7 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
   }
   for (const b of changeset.blocks.filter((x) => x.what === 'introduction')) {
     lines.push('', `Introduction: ${describeDifference(b.part.difference, b.part.typographicKinds)}`);
-    lines.push(...indent(renderChanges(b.part.changes, paint), '  '));
+    for (const item of indent(renderChanges(b.part.changes, paint), '  ')) lines.push(item);
   }
 
   // Units: a heading for each module and standard with something to show under it.
@@ -75,14 +75,14 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
     lines.push(pad + headline(u, paint, interesting(u)));
     for (const p of u.parts) {
       if (p.difference === 'none') continue;
-      lines.push(...indent(renderPart(p, paint), `${pad}    `));
+      for (const item of indent(renderPart(p, paint), `${pad}    `)) lines.push(item);
     }
   }
 
   for (const b of changeset.blocks.filter((x) => x.what === 'annex')) {
     const title = b.toTitle ?? b.fromTitle ?? '';
     lines.push('', `${tag(b.change === 'modified' && b.part.difference === 'typographic' ? 'typographic' : b.change, paint)} ${title}`);
-    if (b.change === 'modified') lines.push(...indent(renderChanges(b.part.changes, paint), '  '));
+    if (b.change === 'modified') for (const item of indent(renderChanges(b.part.changes, paint), '  ')) lines.push(item);
   }
 
   const s = changeset.summary;
