@@ -8,6 +8,8 @@
 //   npm run bench                 all sizes
 //   npm run bench -- --quick      the two smaller sizes, fewer runs
 //   npm run bench -- --no-peers   stdraft only
+//   npm run bench -- --shapes     only the hostile shapes (bench/shapes.js; its options follow)
+//   npm run bench -- --no-shapes  without them (they run last otherwise, and write bench/shapes.md)
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +23,12 @@ const cache = path.join(root, '.bench-cache');
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const withPeers = !args.has('--no-peers');
+
+if (args.has('--shapes')) {
+  // The hostile-shapes section alone: bench/shapes.js reads the same arguments.
+  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'shapes.js'), ...process.argv.slice(2).filter((a) => a !== '--shapes')], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 
 const SIZES = quick ? [20, 400] : [20, 400, 1600];
 const RUNS = { 20: quick ? 3 : 7, 400: quick ? 2 : 5, 1600: 3 };
@@ -210,3 +218,8 @@ const report = `${lines.join('\n')}\n`;
 process.stdout.write(report);
 fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
 log('wrote bench/results.md');
+if (!args.has('--no-shapes')) {
+  const shapes = spawnSync(node, [path.join(root, 'bench', 'shapes.js'), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
+  log(shapes.status === 0 ? 'wrote bench/shapes.md' : 'hostile shapes: an assertion failed (see bench/shapes.md)');
+  if (shapes.status !== 0) process.exitCode = 1;
+}
