@@ -1,7 +1,8 @@
 /**
  * A fast path for the plain blocks that make up most of a standards document: an ATX heading, paragraphs,
- * a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), and tight `-`
- * lists of one-line items. For a part made only of these, the mdast is built directly, exactly as
+ * a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), tight `-`
+ * lists of one-line items, and fenced code at the margin (whose lines are taken as they are, so that a huge or
+ * unclosed fence never goes through remark-parse). For a part made only of these, the mdast is built directly, exactly as
  * remark-parse (micromark) builds it; any other part returns null and is parsed by remark-parse.
  *
  * Text is plain, or holds the simplest inline syntax: `*emphasis*` and `**strong**` of plain words after a
@@ -12,7 +13,7 @@
  * the result equals remark-parse on the bundled standards, generated documents, the CommonMark examples and
  * random mixes of tricky lines.
  */
-import type { AlignType, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, Code, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
 type Pos = { line: number; column: number; offset: number };
 
@@ -134,6 +135,37 @@ function cellsOf(line: string): Cell[] | null {
   return cells;
 }
 
+const FENCE = /^(`{3,}|~{3,})([A-Za-z0-9_+-]*)$/;
+
+/**
+ * A fenced code block opening at line `i` (at the margin): its language, its text and the line of its closing
+ * fence (`last` when it runs to the end of the part, which happens only at the end of the document: the
+ * splitter never splits inside a fence). Null when any line could be read another way: a closing fence that
+ * is indented or followed by a tab, a carriage return, or an unclosed block ending in blank lines.
+ */
+function fencedCodeAt(lines: string[], i: number, last: number): { lang: string | null; value: string; close: number } | null {
+  const open = FENCE.exec(lines[i]!);
+  if (!open) return null;
+  const marker = open[1]!;
+  const char = marker[0]!;
+  let k = i + 1;
+  for (; k < last; k++) {
+    const line = lines[k]!;
+    let lead = 0;
+    while (lead < 4 && line.charCodeAt(lead) === 32) lead++;
+    let n = 0;
+    while (line[lead + n] === char) n++;
+    if (n >= marker.length) {
+      const rest = line.slice(lead + n);
+      if (lead === 0 && /^ *$/.test(rest)) break;
+      if (lead < 4 && /^[ \t]*\r?$/.test(rest)) return null;
+    }
+    if (line.includes('\r')) return null;
+  }
+  if (k >= last && k > i + 1 && lines[k - 1] === '') return null;
+  return { lang: open[2] === '' ? null : open[2]!, value: lines.slice(i + 1, k).join('\n'), close: k };
+}
+
 /** `[plain text](plain-url)`, not an image. */
 function linkAt(line: string, i: number): Span | null {
   if (i > 0 && line[i - 1] === '!') return null;
@@ -240,6 +272,16 @@ export function fastParse(text: string): Root | null {
         };
       });
       children.push({ type: 'table', align: table.align, children: rows, position: { start: at(first, 1), end: end(i - 1) } } as Table);
+      continue;
+    }
+    if (line.charCodeAt(0) === 96 /* ` */ || line.charCodeAt(0) === 126 /* ~ */) {
+      // Fenced code at the margin, with no info string or one plain word: its lines are taken as they are.
+      const code = fencedCodeAt(lines, i, last);
+      if (!code) return null;
+      const closed = code.close < last;
+      const position = { start: at(i, 1), end: closed ? end(code.close) : lines[lines.length - 1] === '' ? at(lines.length - 1, 1) : end(lines.length - 1) };
+      children.push({ type: 'code', lang: code.lang, meta: null, value: code.value, position } as Code);
+      i = closed ? code.close + 1 : last;
       continue;
     }
     if (BULLET.test(line)) {

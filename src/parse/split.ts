@@ -18,7 +18,7 @@ export interface Part {
 
 
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|\r?$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\r]*)\r?$/;
 const BLANK = /^[ \t]*\r?$/;
 
 interface HtmlBlockStart {
@@ -109,11 +109,13 @@ export function splitAtHeadings(text: string, target = 16384): Part[] {
   return parts;
 }
 
-const CONTAINER_OR_INDENT = /^(?:[ \t>]|[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$))/;
+// Lines before which a part is not split: indented, a block quote, a list item, or `---` (at the start of a
+// part, remark-frontmatter would try it as front matter).
+const NO_SPLIT_BEFORE = /^(?:[ \t>]|---|[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$))/;
 
 /**
  * Splits a part further, before each line that follows a blank line and starts at the margin with neither a
- * block quote nor a list marker. After a blank line no paragraph is open, so such a line cannot continue one
+ * block quote nor a list marker (nor `---`, which remark-frontmatter reads as front matter at a part's start). After a blank line no paragraph is open, so such a line cannot continue one
  * lazily; being at the margin, it closes every open list item, block quote and footnote definition; and a
  * table ends at a blank line. Fenced code and HTML blocks are tracked as in `splitAtHeadings`; after a fence or
  * an HTML block that starts indented (it may lie inside a list item, where the scanner cannot follow it), the
@@ -140,7 +142,7 @@ export function splitAtBlankLines(part: Part): Part[] {
     } else if (html) {
       if (html === 'blank' ? blank : html.test(content)) html = null;
     } else if (!blank) {
-      if (blankBefore && pos > start && !CONTAINER_OR_INDENT.test(content)) {
+      if (blankBefore && pos > start && !NO_SPLIT_BEFORE.test(content)) {
         out.push({ text: text.slice(start, pos), offset: part.offset + start, line: startLine });
         start = pos;
         startLine = line;
