@@ -198,7 +198,7 @@ export function fastParse(text: string): Root | null {
    * The phrasing content of lines `rows` (the first from index `from`): text, with the lines joined by
    * newlines, around the spans of `inlineSpans`; null when a line holds anything else.
    */
-  const phrasing = (rows: number[], from: number): PhrasingContent[] | null => {
+  const phrasing = (rows: number[], from: number, paragraph = false): PhrasingContent[] | null => {
     const out: PhrasingContent[] = [];
     let text: { value: string; start: Pos } | null = null;
     const add = (value: string, start: Pos) => {
@@ -210,8 +210,16 @@ export function fastParse(text: string): Root | null {
       if (text) out.push({ type: 'text', value: text.value, position: { start: text.start, end: endPos } });
       text = null;
     };
+    let textEnd = end(rows[rows.length - 1]!);
     for (const [k, row] of rows.entries()) {
-      const line = lines[row]!;
+      let line = lines[row]!;
+      // Spaces at the end of a paragraph are not its text (elsewhere they may make a hard break: not taken here).
+      if (paragraph && k === rows.length - 1 && line.charCodeAt(line.length - 1) === 32) {
+        let length = line.length;
+        while (length > 0 && line.charCodeAt(length - 1) === 32) length--;
+        line = line.slice(0, length);
+        textEnd = at(row, length + 1);
+      }
       const start = k === 0 ? from : 0;
       if (k > 0) add('\n', end(row - 1));
       // The rest of a label's line may be empty (and follows the label, not a block start); any other line holds a block's text.
@@ -229,7 +237,7 @@ export function fastParse(text: string): Root | null {
       }
       add(line.slice(p), at(row, p + 1));
     }
-    close(end(rows[rows.length - 1]!));
+    close(textEnd);
     return out;
   };
 
@@ -320,10 +328,10 @@ export function fastParse(text: string): Root | null {
         children: [{ type: 'text', value: inner, position: { start: at(first, 3), end: at(first, inner.length + 3) } }],
         position: { start: at(first, 1), end: at(first, inner.length + 5) },
       };
-      const rest = label[2] === '' && rows.length === 1 ? [] : phrasing(rows, inner.length + 4);
+      const rest = label[2] === '' && rows.length === 1 ? [] : phrasing(rows, inner.length + 4, true);
       content = rest ? [strong, ...rest] : null;
     } else {
-      content = phrasing(rows, 0);
+      content = phrasing(rows, 0, true);
     }
     if (!content) return null;
     children.push({ type: 'paragraph', children: content, position: position() });
