@@ -11,7 +11,7 @@ const whole = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(re
 
 const LINES = ['```', '```js', '```c++', '````', '~~~', '~~~~', '``` js', ' ```', '   ```', '```\t', '```  ', '``', '`x`', '# heading', 'code line', '    indented', '', '', '- item', 'Text paragraph.', '```\r', 'a\tb'];
 
-describe('fenced code in the fast path', () => {
+describe('fenced code and paragraphs ending in spaces in the fast path', () => {
   it('builds what remark-parse builds, on 1,000 random mixes of fences and near misses', () => {
     const r = rng(20161128);
     let fast = 0;
@@ -30,5 +30,16 @@ describe('fenced code in the fast path', () => {
     const tree = parseMarkdown(text);
     expect(tree.children.map((n) => n.type)).toEqual(['heading', 'code']);
     expect(JSON.stringify(tree.children)).toBe(JSON.stringify(whole.parse(text).children));
+  });
+
+  it('takes paragraphs ending in spaces as remark-parse reads them (not their text), on 1,000 random mixes', () => {
+    const near = ['Text paragraph.', 'Text ', 'Text  ', 'a *b* ', '**Indicatori:** ', '**Rezultate așteptate:** R. ', '- item', '- item ', '', 'x \t', 'y\u00A0 ', ' ', 'b [l](https://x.ro) ', 'z   '];
+    const r = rng(20260101);
+    for (let n = 0; n < 1000; n++) {
+      const lines = ['# A', ''];
+      for (let k = 0, count = r.int(1, 8); k < count; k++) lines.push(r.pick(near));
+      const text = lines.join('\n') + (r.chance(0.7) ? '\n' : '');
+      expect(JSON.stringify(parseMarkdown(text).children), JSON.stringify(text)).toBe(JSON.stringify(whole.parse(text).children));
+    }
   });
 });
