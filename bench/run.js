@@ -12,6 +12,8 @@
 //   npm run bench -- --only diff,compare --sizes 400,1600
 //                                 only the tasks named (`compare` is both layouts), at the sizes named; prints
 //                                 the table without writing bench/results.md (a partial run)
+//   npm run bench -- --shapes     only the hostile shapes (bench/shapes.js; its options follow)
+//   npm run bench -- --no-shapes  without them (they run last otherwise, and write bench/shapes.md)
 import { spawnSync, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,6 +37,12 @@ const only = valueOf('--only');
 const sizes = valueOf('--sizes')?.map(Number) ?? null;
 const withPeers = !args.has('--no-peers') && only === null && !importOnly;
 const wanted = (task) => only === null || only.some((t) => task === t || task.startsWith(`${t} `));
+
+if (args.has('--shapes')) {
+  // The hostile-shapes section alone: bench/shapes.js reads the same arguments.
+  const result = spawnSync(process.execPath, [path.join(root, 'bench', 'shapes.js'), ...process.argv.slice(2).filter((a) => a !== '--shapes')], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
 
 const SIZES = importOnly ? [400] : sizes ?? (quick ? [20, 400] : [20, 400, 1600]);
 const RUNS = { 20: quick ? 3 : 7, 400: quick ? 2 : 5, 1600: 3 };
@@ -277,4 +285,9 @@ if (importOnly || only !== null || sizes !== null) {
 } else {
   fs.writeFileSync(path.join(root, 'bench', 'results.md'), report);
   log('wrote bench/results.md');
+}
+if (!args.has('--no-shapes') && !importOnly && only === null && sizes === null) {
+  const shapes = spawnSync(node, [path.join(root, 'bench', 'shapes.js'), ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
+  log(shapes.status === 0 ? 'wrote bench/shapes.md' : 'hostile shapes: an assertion failed (see bench/shapes.md)');
+  if (shapes.status !== 0) process.exitCode = 1;
 }

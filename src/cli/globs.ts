@@ -19,7 +19,7 @@ export function expandGlobs(paths: readonly string[], cwd: string): string[] {
     const pattern = p.split(path.sep).join('/');
     const matches = globSync(pattern, { cwd, absolute: false, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], expandDirectories: false });
     if (matches.length === 0) throw inputError(p, 'no file matches this pattern', { hint: 'check the pattern, e.g. standards/vtp/2016-*.md' });
-    out.push(...matches.sort());
+    for (const match of matches.sort()) out.push(match);
   }
   return out;
 }

@@ -50,12 +50,12 @@ const CHAR_LEAST = 125;
 const PADDING = 260;
 
 function fittedTable(node: MdTable, ctx: DocxContext): Table {
-  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const columns = node.children.reduce((most, row) => Math.max(most, row.children.length), 1);
   const texts = (c: number) => node.children.map((row) => (row.children[c] ? toString(row.children[c]!) : ''));
   // Each column as wide as its longest cell, and never narrower than its longest word; when that is too
   // wide, the columns with long text give up width, down to their longest word.
-  const want = Array.from({ length: columns }, (_, c) => Math.min(45, Math.max(4, ...texts(c).map((t) => t.length))) * CHAR + PADDING);
-  const least = Array.from({ length: columns }, (_, c) => Math.max(3, ...texts(c).flatMap((t) => t.split(/\s+/).map((w) => w.length))) * CHAR_LEAST + PADDING);
+  const want = Array.from({ length: columns }, (_, c) => Math.min(45, texts(c).reduce((most, t) => Math.max(most, t.length), 4)) * CHAR + PADDING);
+  const least = Array.from({ length: columns }, (_, c) => texts(c).reduce((most, t) => t.split(/\s+/).reduce((m, w) => Math.max(m, w.length), most), 3) * CHAR_LEAST + PADDING);
   const total = want.reduce((a, b) => a + b, 0);
   let widths = want;
   if (total > ctx.textWidth) {

@@ -72,25 +72,23 @@ export class StreamBuilder {
       styleOverride = undefined;
       switch (block.type) {
         case 'paragraph':
-          out.push(...this.paragraph(block, { style: named ?? options.style, ...(align ? { alignment: align } : {}) }));
+          for (const item of this.paragraph(block, { style: named ?? options.style, ...(align ? { alignment: align } : {}) })) out.push(item);
           break;
         case 'heading':
-          out.push(...this.heading(block, named ?? (options.headingStyle ?? defaultHeadingStyle)(block.depth), align));
+          for (const item of this.heading(block, named ?? (options.headingStyle ?? defaultHeadingStyle)(block.depth), align)) out.push(item);
           break;
         case 'list':
-          out.push(...this.list(block, 0, options));
+          for (const item of this.list(block, 0, options)) out.push(item);
           break;
         case 'table':
           out.push({ kind: 'table', node: block });
           break;
         case 'blockquote':
-          out.push(...this.blocks(block.children, { ...options, style: STYLE.quote }));
+          for (const item of this.blocks(block.children, { ...options, style: STYLE.quote })) out.push(item);
           break;
         case 'code':
-          out.push(
-            ...pieces(block.value.split(/\r?\n/).flatMap((line, i): InlinePiece[] => (i === 0 ? [textPiece(line)] : [{ kind: 'break', format: {} }, textPiece(line)]))),
-            mark({ style: STYLE.code }),
-          );
+          for (const item of pieces(block.value.split(/\r?\n/).flatMap((line, i): InlinePiece[] => (i === 0 ? [textPiece(line)] : [{ kind: 'break', format: {} }, textPiece(line)])))) out.push(item);
+          out.push(mark({ style: STYLE.code }));
           break;
         case 'thematicBreak':
           out.push(mark({ border: true }));
@@ -124,7 +122,7 @@ export class StreamBuilder {
         default: {
           const children = (block as { children?: RootContent[] }).children;
           const value = (block as { value?: unknown }).value;
-          if (children) out.push(...this.blocks(children, options));
+          if (children) for (const item of this.blocks(children, options)) out.push(item);
           else if (typeof value === 'string') out.push(piece(textPiece(value)), mark({ style: options.style ?? STYLE.normal }));
         }
       }
@@ -174,16 +172,15 @@ export class StreamBuilder {
       const check: InlinePiece[] = item.checked === true ? [textPiece('☒ ')] : item.checked === false ? [textPiece('☐ ')] : [];
       for (const child of item.children) {
         if (child.type === 'paragraph') {
-          out.push(
-            ...this.paragraph(child, {
-              style: STYLE.listParagraph,
-              ...(first ? { numbering: { ordered: Boolean(list.ordered), level: depth, list: id }, lead: check } : { indentLeft }),
-            }),
-          );
+          const paragraphs = this.paragraph(child, {
+            style: STYLE.listParagraph,
+            ...(first ? { numbering: { ordered: Boolean(list.ordered), level: depth, list: id }, lead: check } : { indentLeft }),
+          });
+          for (const paragraph of paragraphs) out.push(paragraph);
         } else if (child.type === 'list') {
-          out.push(...this.list(child, level + 1, options));
+          for (const item of this.list(child, level + 1, options)) out.push(item);
         } else {
-          out.push(...this.blocks([child], options));
+          for (const item of this.blocks([child], options)) out.push(item);
         }
         first = false;
       }

@@ -65,7 +65,7 @@ export function mergeItems(from: readonly Item[] | null, to: readonly Item[] | n
     const change = seg >= 0 && seg < changes.length ? changes[seg]! : null;
     if (change?.removed) for (const item of f) out.push(typographic ? { item, state: 'del', typographic } : { item, state: 'del' });
     else if (change?.added) for (const item of t) out.push(typographic ? { item, state: 'ins', typographic } : { item, state: 'ins' });
-    else out.push(...mergeEqual(f, t, typographic));
+    else for (const item of mergeEqual(f, t, typographic)) out.push(item);
   }
   return slideMarks(out);
 }
@@ -94,12 +94,12 @@ function slideMarks(outs: Out[]): Out[] {
       const f1 = first.item.props;
       const f2 = next.fromProps ?? next.item.props;
       outs[i] = propsKey(f1) === propsKey(next.item.props) ? { item: next.item, state: 'same' } : { item: next.item, state: 'same', fromProps: f1 };
-      outs.splice(i + 1, j - i, ...outs.slice(i + 1, j), { item: { kind: 'mark', props: f2 }, state: 'del', ...flag });
+      outs[j] = { item: { kind: 'mark', props: f2 }, state: 'del', ...flag };
     } else {
       // [¶t1 X]ins ¶t2(f) → ¶t1(f) [X ¶t2]ins
       const f = next.fromProps ?? next.item.props;
       outs[i] = propsKey(f) === propsKey(first.item.props) ? { item: first.item, state: 'same' } : { item: first.item, state: 'same', fromProps: f };
-      outs.splice(i + 1, j - i, ...outs.slice(i + 1, j), { item: next.item, state: 'ins', ...flag });
+      outs[j] = { item: next.item, state: 'ins', ...flag };
     }
     i = j;
   }

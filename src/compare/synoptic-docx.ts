@@ -125,7 +125,7 @@ function fitsOnAPage(row: Extract<SynopticRow, { kind: 'unit' | 'block' }>): boo
         : o.item.kind === 'mark'
           ? 1
           : o.item.kind === 'table'
-            ? o.item.node.children.reduce((n, r) => n + 1 + Math.max(0, ...r.children.map((c) => toString(c).length / 25)), 0)
+            ? o.item.node.children.reduce((n, r) => n + 1 + r.children.reduce((most, c) => Math.max(most, toString(c).length / 25), 0), 0)
             : 0;
     if (o.state !== 'ins') side.from += lines;
     if (o.state !== 'del') side.to += lines;
@@ -189,14 +189,16 @@ export function titleMarkdown(s: Synoptic): string {
   const words = compareWords(s.lang);
   const e = (t: string) => escapeMarkdown(t).replace(/\n/g, ' ');
   const lines: string[] = [`# ${e(s.title)}`, '', `## ${e(`${words.synopticTitle}: ${s.from.label} → ${s.to.label}`)}`, ''];
-  lines.push(...markdownTable(factsTable(s), e), '');
+  for (const line of markdownTable(factsTable(s), e)) lines.push(line);
+  lines.push('');
   lines.push(`**${e(words.registers)}:** ${s.registers.length > 0 ? s.registers.map((r) => e(registerText(r, words))).join('; ') : e(words.noRegisters)}`, '');
   if (!s.changed) {
     lines.push(`**${e(words.noChanges(s.from.label, s.to.label))}**`, '');
     return lines.join('\n');
   }
   lines.push(`### ${e(words.summary)}`, '');
-  lines.push(...markdownTable(summaryTable(s), e), '');
+  for (const line of markdownTable(summaryTable(s), e)) lines.push(line);
+  lines.push('');
   for (const n of summaryNotes(s)) lines.push(e(n), '');
   return lines.join('\n');
 }

@@ -13,7 +13,7 @@ export type CellAlign = 'left' | 'right' | 'center' | null;
 
 /** Rows of cells, each cell's merged pieces (the header row in bold), and each column's alignment (TO's). */
 export function mergeTableCells(from: MdTable, to: MdTable, ctx: InlineContext): { rows: Out[][][]; align: CellAlign[]; columns: number } {
-  const columns = Math.max(1, ...to.children.map((row) => row.children.length));
+  const columns = to.children.reduce((most, row) => Math.max(most, row.children.length), 1);
   const rows = to.children.map((row, r) =>
     Array.from({ length: columns }, (_, c) => {
       const format = r === 0 ? { bold: true } : {};

@@ -73,12 +73,9 @@ export class UnitLayout {
     out.push({ key: 'statement', part: 'statement', items: this.builder.blocks(standard.statement, CONTENT_HEADINGS) });
     const expected: Item[] = [];
     for (const e of standard.expectedResults) {
-      expected.push(
-        piece(textPiece(this.style.labels.expectedResults, { bold: true })),
-        piece(textPiece(' ')),
-        ...pieces(trimLeading(phrasingToPieces(e.content.children, this.builder.ctx))),
-        mark({ style: STYLE.normal }),
-      );
+      expected.push(piece(textPiece(this.style.labels.expectedResults, { bold: true })), piece(textPiece(' ')));
+      for (const item of pieces(trimLeading(phrasingToPieces(e.content.children, this.builder.ctx)))) expected.push(item);
+      expected.push(mark({ style: STYLE.normal }));
     }
     out.push({ key: 'expectedResults', part: 'expectedResults', items: expected });
     if (standard.unplaced.length > 0) out.push({ key: 'unplaced', part: 'unplaced', items: this.builder.blocks(standard.unplaced, CONTENT_HEADINGS) });
@@ -103,7 +100,7 @@ export class UnitLayout {
     if (requirement.indicators.length > 0 || requirement.indicatorsLabel) {
       out.push({ key: 'indicators', items: [piece(textPiece(this.style.labels.indicators, { bold: true })), mark({ style: STYLE.indicatorsLabel })] });
     }
-    for (const indicator of requirement.indicators) out.push(...this.indicator(indicator, requirement));
+    for (const indicator of requirement.indicators) for (const item of this.indicator(indicator, requirement)) out.push(item);
     if (requirement.unplaced.length > 0) out.push({ key: 'unplaced', part: 'unplaced', items: this.builder.blocks(requirement.unplaced, CONTENT_HEADINGS) });
     return out;
   }
@@ -167,12 +164,12 @@ export function mergeUnit(from: UnitSlots, to: UnitSlots, entry: UnitChange): Ou
     if (t) used.add(`t:${t.key}`);
     if (!f && !t) return;
     if (f?.label !== undefined && t?.label !== undefined) {
-      out.push(...mergeLabel(f, t));
+      for (const item of mergeLabel(f, t)) out.push(item);
       return;
     }
     const partName = (t ?? f)!.part;
     const part = partName && partName !== 'indicator' ? partFor(partName) : undefined;
-    out.push(...mergeItems(f?.items ?? null, t?.items ?? null, part ? partDiff(part) : null));
+    for (const item of mergeItems(f?.items ?? null, t?.items ?? null, part ? partDiff(part) : null)) out.push(item);
   };
 
   // Indicators in the Changeset's order (TO order, FROM-only ones where they stood); by position when identical.
@@ -190,15 +187,15 @@ export function mergeUnit(from: UnitSlots, to: UnitSlots, entry: UnitChange): Ou
         const ti = pair.to !== null ? toByKey.get(`indicator:${pair.to}`) : undefined;
         if (fi) used.add(`f:${fi.key}`);
         if (ti) used.add(`t:${ti.key}`);
-        if (fi || ti) out.push(...mergeItems(fi?.items ?? null, ti?.items ?? null, pair.part ? partDiff(pair.part) : null));
+        if (fi || ti) for (const item of mergeItems(fi?.items ?? null, ti?.items ?? null, pair.part ? partDiff(pair.part) : null)) out.push(item);
       }
       continue;
     }
     mergeSlot(fromByKey.get(key), toByKey.get(key));
   }
   // Anything the layout did not place (it should not happen): deleted, then inserted, so the texts stay exact.
-  for (const s of from) if (!used.has(`f:${s.key}`)) out.push(...mergeItems(s.items, null, null));
-  for (const s of to) if (!used.has(`t:${s.key}`)) out.push(...mergeItems(null, s.items, null));
+  for (const s of from) if (!used.has(`f:${s.key}`)) for (const item of mergeItems(s.items, null, null)) out.push(item);
+  for (const s of to) if (!used.has(`t:${s.key}`)) for (const item of mergeItems(null, s.items, null)) out.push(item);
   return out;
 }
 
@@ -214,7 +211,7 @@ export function mergeIdentical(fromLabels: UnitSlots, to: UnitSlots): Out[] | nu
   const out: Out[] = [];
   for (const slot of to) {
     const f = slot.label !== undefined ? labels.get(slot.key) : undefined;
-    if (f && f.label !== slot.label) out.push(...mergeLabel(f, slot));
+    if (f && f.label !== slot.label) for (const item of mergeLabel(f, slot)) out.push(item);
     else for (const item of slot.items) out.push({ item, state: 'same' });
   }
   return out;

@@ -202,7 +202,7 @@ export class DocxWriter {
         else group.push(p);
         i++;
       }
-      runs.push(...piecesToRuns(group, this.inline(state, Boolean(typographic))));
+      for (const item of piecesToRuns(group, this.inline(state, Boolean(typographic)))) runs.push(item);
     }
     return runs;
   }
@@ -240,7 +240,7 @@ export class DocxWriter {
     if (out.state === 'same' || this.marking.kind === 'formatting') return tableToDocx(node, this.inline(out.state, Boolean(out.typographic)));
     // A table inserted or deleted whole: its rows too, so that accepting or rejecting removes them.
     const ctx = this.inline(out.state, Boolean(out.typographic));
-    const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+    const columns = node.children.reduce((most, row) => Math.max(most, row.children.length), 1);
     const width = Math.floor(this.ctx.textWidth / columns);
     const change = out.state === 'ins' ? { insertion: this.revision(out.typographic) } : { deletion: this.revision(out.typographic) };
     const rows = node.children.map(

@@ -53,7 +53,7 @@ export function solveAssignment<U extends Ordered, E extends Edge<U>>(edges: E[]
     else parts.set(root, [e]);
   }
   const out: E[] = [];
-  for (const part of parts.values()) out.push(...(part.length === 1 ? part : solvePart(part)));
+  for (const part of parts.values()) for (const pair of part.length === 1 ? part : solvePart(part)) out.push(pair);
   return out;
 }
 

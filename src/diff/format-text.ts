@@ -38,7 +38,7 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
         const before = texts(m.from);
         const after = texts(m.to);
         before.forEach((x, i) => {
-          if (x !== after[i]) lines.push(...indent(renderChanges(wordDiff(x, after[i]!), paint), '      '));
+          if (x !== after[i]) for (const line of indent(renderChanges(wordDiff(x, after[i]!), paint), '      ')) lines.push(line);
         });
       } else if (m.from === null) lines.push(`  ${paint('green', '+')} ${m.key}: ${value(m.to)}`);
       else if (m.to === null) lines.push(`  ${paint('red', '-')} ${m.key}: ${value(m.from)}`);
@@ -55,7 +55,7 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
   }
   for (const b of changeset.blocks.filter((x) => x.what === 'introduction')) {
     lines.push('', `Introduction: ${describeDifference(b.part.difference, b.part.typographicKinds)}`);
-    lines.push(...indent(renderChanges(b.part.changes, paint), '  '));
+    for (const item of indent(renderChanges(b.part.changes, paint), '  ')) lines.push(item);
   }
 
   // Units: a heading for each module and standard with something to show under it.
@@ -85,14 +85,14 @@ export function formatText(changeset: Changeset, options: TextOptions = {}): str
     lines.push(pad + headline(u, paint, interesting(u)));
     for (const p of u.parts) {
       if (p.difference === 'none') continue;
-      lines.push(...indent(renderPart(p, paint), `${pad}    `));
+      for (const item of indent(renderPart(p, paint), `${pad}    `)) lines.push(item);
     }
   }
 
   for (const b of changeset.blocks.filter((x) => x.what === 'annex')) {
     const title = b.toTitle ?? b.fromTitle ?? '';
     lines.push('', `${tag(b.change === 'modified' && b.part.difference === 'typographic' ? 'typographic' : b.change, paint)} ${title}`);
-    if (b.change === 'modified') lines.push(...indent(renderChanges(b.part.changes, paint), '  '));
+    if (b.change === 'modified') for (const item of indent(renderChanges(b.part.changes, paint), '  ')) lines.push(item);
   }
 
   const s = changeset.summary;

@@ -96,7 +96,7 @@ export function compareParts(f: Unit, t: Unit, refs: ReferenceContext): PartDiff
   const seen = new Set<string>();
   for (const tp of t.parts) {
     if (tp.part === 'indicator') {
-      if (!indicatorsDone) out.push(...compareIndicators(fromIndicators, toIndicators));
+      if (!indicatorsDone) for (const item of compareIndicators(fromIndicators, toIndicators)) out.push(item);
       indicatorsDone = true;
       continue;
     }
@@ -106,7 +106,9 @@ export function compareParts(f: Unit, t: Unit, refs: ReferenceContext): PartDiff
   }
   if (!indicatorsDone && fromIndicators.length > 0) {
     const at = out.findIndex((p) => p.part === 'unplaced');
-    out.splice(at < 0 ? out.length : at, 0, ...compareIndicators(fromIndicators, []));
+    const after = at < 0 ? [] : out.splice(at);
+    for (const item of compareIndicators(fromIndicators, [])) out.push(item);
+    for (const item of after) out.push(item);
   }
   for (const fp of fromParts) {
     if (fp.source.part !== 'indicator' && !seen.has(fp.source.part)) out.push(partDiff(fp, null));
@@ -124,17 +126,17 @@ function compareIndicators(from: Prepared[], to: PartSource[]): PartDiff[] {
   let removedRun: Prepared[] = [];
   let addedRun: PartSource[] = [];
   const flush = () => {
-    out.push(...pairRun(removedRun, addedRun));
+    for (const item of pairRun(removedRun, addedRun)) out.push(item);
     removedRun = [];
     addedRun = [];
   };
   for (const change of diffArrays(fromKeys, toKeys)) {
     const n = change.count ?? change.value.length;
     if (change.removed) {
-      removedRun.push(...from.slice(fi, fi + n));
+      for (const item of from.slice(fi, fi + n)) removedRun.push(item);
       fi += n;
     } else if (change.added) {
-      addedRun.push(...to.slice(ti, ti + n));
+      for (const item of to.slice(ti, ti + n)) addedRun.push(item);
       ti += n;
     } else {
       flush();

@@ -130,7 +130,7 @@ export function buildGrid(doc: StandardsDoc, version: string): Grid {
           }
         }
       }
-      rows.push(...std.rows);
+      for (const row of std.rows) rows.push(row);
       mod.standards.push(std);
     }
     if (mod.standards.length > 0) modules.push(mod);

@@ -50,7 +50,7 @@ export function appendObservations(registerText: string, observations: DraftObse
   const seq = comments as YAMLSeq;
   seq.flow = false;
   const existing = seq.items.map((item) => (isMap(item) ? { id: Number(item.get('id')), by: String(item.get('by') ?? ''), target: String(item.get('target') ?? '') } : { id: NaN, by: '', target: '' }));
-  let next = Math.max(0, ...existing.map((x) => (Number.isFinite(x.id) ? x.id : 0))) + 1;
+  let next = existing.reduce((most, x) => Math.max(most, Number.isFinite(x.id) ? x.id : 0), 0) + 1;
   let added = 0;
   let skipped = 0;
   for (const o of observations) {

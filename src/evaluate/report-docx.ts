@@ -26,7 +26,7 @@ function picture(svg: string, alt: string): Paragraph {
 }
 
 function table(t: ReportTable, numericFrom = Infinity): Table {
-  const columns = Math.max(t.head.length, ...t.rows.map((r) => r.length));
+  const columns = t.rows.reduce((most, r) => Math.max(most, r.length), t.head.length);
   const cell = (text: string, header: boolean, numeric: boolean) =>
     new TableCell({
       ...(header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8EEF4' } } : {}),

@@ -76,7 +76,7 @@ export async function gridXlsx(grid: Grid, info: GridInfo = {}): Promise<Uint8Ar
       case 'data':
         row.outlineLevel = 1;
         // Wrapped text: the height of its longest cell, so the rows print and open readable everywhere.
-        row.height = 15 * Math.max(1, ...[3, 5, 7, 8].map((c) => Math.ceil((item.cells[c]?.length ?? 0) / (WIDTHS[c]! * 1.1))));
+        row.height = 15 * [3, 5, 7, 8].reduce((most, c) => Math.max(most, Math.ceil((item.cells[c]?.length ?? 0) / (WIDTHS[c]! * 1.1))), 1);
         for (let c = 1; c <= columnCount; c++) {
           const cell = row.getCell(c);
           cell.alignment = { vertical: 'top', wrapText: c === 4 || c === 6 || c >= 8 };

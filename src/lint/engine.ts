@@ -134,7 +134,7 @@ export function lintRegister(text: string, file: string, context: LintContext = 
   }
   const cedilla = effectiveSeverity({ id: 'typography-cedilla', severity: 'error' }, context);
   const lang = register.from ? context.getVersion?.(register.from)?.lang : undefined;
-  if (cedilla !== 'off' && lang !== 'en') diagnostics.push(...registerCedillaFindings(text, file, cedilla));
+  if (cedilla !== 'off' && lang !== 'en') for (const d of registerCedillaFindings(text, file, cedilla)) diagnostics.push(d);
   return diagnostics.sort(compareDiagnostics);
 }
 

@@ -78,7 +78,7 @@ export function fixDocument(parsed: Parsed, context: LintContext = {}): FixResul
         declined.add(rule.id);
         continue;
       }
-      changes.push(...result.changes);
+      for (const item of result.changes) changes.push(item);
       current = reparse(result.text);
       findings = lint(current, context);
       fixed = true;

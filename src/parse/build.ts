@@ -31,6 +31,7 @@ import {
 import { readFrontMatter, metaFrom } from './front-matter.js';
 import { headingLike } from './heading-like.js';
 import { ORIGIN, spanOf } from './positions.js';
+import type { UnreadPart } from './markdown.js';
 
 export interface BuildOptions {
   file: string;
@@ -47,6 +48,16 @@ type Where =
   | { in: 'annex'; annex: Annex };
 
 const COMMENT = /^<!--([\s\S]*?)-->\s*$/;
+
+/** Why a part was kept unread (markdown.ts, cost.ts), as the finding says it. */
+const UNREAD_MESSAGES: Record<UnreadPart['reason'], string> = {
+  nesting: 'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+  stack: 'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+  indentation: 'Expected lists and block quotes nested at most 256 columns deep, found one deeper: this part is kept as it is, unread',
+  setext: 'Expected at most 256 headings underlined with === or --- between two # headings or blank lines, found more: this part is kept as it is, unread (use # headings)',
+  backticks: 'Expected code spans closed by backticks of the same length, found so many unclosed runs of backticks that reading them would take too long: this part is kept as it is, unread',
+  size: 'Expected a block (paragraph, list, table, quote) of at most 128 KB when it holds Markdown syntax, found a larger one: this part is kept as it is, unread (split it with blank lines or headings)',
+};
 
 export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
   const problems: ParseProblem[] = [];
@@ -73,7 +84,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
     report(
       'structure',
       'unreadable',
-      'Expected Markdown nested at most a thousand levels deep and at most 2,000 emphasis or link marks in a paragraph, found more: this part is kept as it is, unread',
+      UNREAD_MESSAGES[part.reason],
       { start: { line: part.line, column: 1, offset: part.offset }, end: { line: part.line, column: 1, offset: part.offset + part.length } },
       true,
     );
@@ -343,7 +354,7 @@ export function buildModel(root: Root, options: BuildOptions): StandardsDoc {
       }
       if (r.indicatorsList !== null && r.unplaced.length === 0 && node.type === 'list' && !node.ordered && !r.indicatorsList.ordered && children[i - 1] === (r.moreIndicatorLists?.at(-1) ?? r.indicatorsList)) {
         // `*` bullets among `-` bullets: Markdown starts a new list at the other bullet; the drafter wrote one.
-        r.indicators.push(...indicatorsFrom(node, r.indicators.length));
+        for (const indicator of indicatorsFrom(node, r.indicators.length)) r.indicators.push(indicator);
         (r.moreIndicatorLists ??= []).push(node);
         extendAll(node);
         continue;

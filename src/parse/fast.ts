@@ -1,7 +1,8 @@
 /**
  * A fast path for the plain blocks that make up most of a standards document: an ATX heading, paragraphs,
- * a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), and tight `-`
- * lists of one-line items. For a part made only of these, the mdast is built directly, exactly as
+ * a paragraph that starts with a bold label (`**Indicatori:**`, `**Rezultate așteptate:** …`), tight `-`
+ * lists of one-line items, and fenced code at the margin (whose lines are taken as they are, so that a huge or
+ * unclosed fence never goes through remark-parse). For a part made only of these, the mdast is built directly, exactly as
  * remark-parse (micromark) builds it; any other part returns null and is parsed by remark-parse.
  *
  * Text is plain, or holds the simplest inline syntax: `*emphasis*` and `**strong**` of plain words after a
@@ -12,7 +13,7 @@
  * the result equals remark-parse on the bundled standards, generated documents, the CommonMark examples and
  * random mixes of tricky lines.
  */
-import type { AlignType, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
+import type { AlignType, Code, Emphasis, Heading, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Table, TableCell, TableRow, Text } from 'mdast';
 
 type Pos = { line: number; column: number; offset: number };
 
@@ -134,6 +135,37 @@ function cellsOf(line: string): Cell[] | null {
   return cells;
 }
 
+const FENCE = /^(`{3,}|~{3,})([A-Za-z0-9_+-]*)$/;
+
+/**
+ * A fenced code block opening at line `i` (at the margin): its language, its text and the line of its closing
+ * fence (`last` when it runs to the end of the part, which happens only at the end of the document: the
+ * splitter never splits inside a fence). Null when any line could be read another way: a closing fence that
+ * is indented or followed by a tab, a carriage return, or an unclosed block ending in blank lines.
+ */
+function fencedCodeAt(lines: string[], i: number, last: number): { lang: string | null; value: string; close: number } | null {
+  const open = FENCE.exec(lines[i]!);
+  if (!open) return null;
+  const marker = open[1]!;
+  const char = marker[0]!;
+  let k = i + 1;
+  for (; k < last; k++) {
+    const line = lines[k]!;
+    let lead = 0;
+    while (lead < 4 && line.charCodeAt(lead) === 32) lead++;
+    let n = 0;
+    while (line[lead + n] === char) n++;
+    if (n >= marker.length) {
+      const rest = line.slice(lead + n);
+      if (lead === 0 && /^ *$/.test(rest)) break;
+      if (lead < 4 && /^[ \t]*\r?$/.test(rest)) return null;
+    }
+    if (line.includes('\r')) return null;
+  }
+  if (k >= last && k > i + 1 && lines[k - 1] === '') return null;
+  return { lang: open[2] === '' ? null : open[2]!, value: lines.slice(i + 1, k).join('\n'), close: k };
+}
+
 /** `[plain text](plain-url)`, not an image. */
 function linkAt(line: string, i: number): Span | null {
   if (i > 0 && line[i - 1] === '!') return null;
@@ -166,7 +198,7 @@ export function fastParse(text: string): Root | null {
    * The phrasing content of lines `rows` (the first from index `from`): text, with the lines joined by
    * newlines, around the spans of `inlineSpans`; null when a line holds anything else.
    */
-  const phrasing = (rows: number[], from: number): PhrasingContent[] | null => {
+  const phrasing = (rows: number[], from: number, paragraph = false): PhrasingContent[] | null => {
     const out: PhrasingContent[] = [];
     let text: { value: string; start: Pos } | null = null;
     const add = (value: string, start: Pos) => {
@@ -178,8 +210,16 @@ export function fastParse(text: string): Root | null {
       if (text) out.push({ type: 'text', value: text.value, position: { start: text.start, end: endPos } });
       text = null;
     };
+    let textEnd = end(rows[rows.length - 1]!);
     for (const [k, row] of rows.entries()) {
-      const line = lines[row]!;
+      let line = lines[row]!;
+      // Spaces at the end of a paragraph are not its text (elsewhere they may make a hard break: not taken here).
+      if (paragraph && k === rows.length - 1 && line.charCodeAt(line.length - 1) === 32) {
+        let length = line.length;
+        while (length > 0 && line.charCodeAt(length - 1) === 32) length--;
+        line = line.slice(0, length);
+        textEnd = at(row, length + 1);
+      }
       const start = k === 0 ? from : 0;
       if (k > 0) add('\n', end(row - 1));
       // The rest of a label's line may be empty (and follows the label, not a block start); any other line holds a block's text.
@@ -197,7 +237,7 @@ export function fastParse(text: string): Root | null {
       }
       add(line.slice(p), at(row, p + 1));
     }
-    close(end(rows[rows.length - 1]!));
+    close(textEnd);
     return out;
   };
 
@@ -242,6 +282,16 @@ export function fastParse(text: string): Root | null {
       children.push({ type: 'table', align: table.align, children: rows, position: { start: at(first, 1), end: end(i - 1) } } as Table);
       continue;
     }
+    if (line.charCodeAt(0) === 96 /* ` */ || line.charCodeAt(0) === 126 /* ~ */) {
+      // Fenced code at the margin, with no info string or one plain word: its lines are taken as they are.
+      const code = fencedCodeAt(lines, i, last);
+      if (!code) return null;
+      const closed = code.close < last;
+      const position = { start: at(i, 1), end: closed ? end(code.close) : lines[lines.length - 1] === '' ? at(lines.length - 1, 1) : end(lines.length - 1) };
+      children.push({ type: 'code', lang: code.lang, meta: null, value: code.value, position } as Code);
+      i = closed ? code.close + 1 : last;
+      continue;
+    }
     if (BULLET.test(line)) {
       const first = i;
       const items: ListItem[] = [];
@@ -278,10 +328,10 @@ export function fastParse(text: string): Root | null {
         children: [{ type: 'text', value: inner, position: { start: at(first, 3), end: at(first, inner.length + 3) } }],
         position: { start: at(first, 1), end: at(first, inner.length + 5) },
       };
-      const rest = label[2] === '' && rows.length === 1 ? [] : phrasing(rows, inner.length + 4);
+      const rest = label[2] === '' && rows.length === 1 ? [] : phrasing(rows, inner.length + 4, true);
       content = rest ? [strong, ...rest] : null;
     } else {
-      content = phrasing(rows, 0);
+      content = phrasing(rows, 0, true);
     }
     if (!content) return null;
     children.push({ type: 'paragraph', children: content, position: position() });

@@ -6,7 +6,8 @@ import remarkGfm from 'remark-gfm';
 import type { Definition, FootnoteDefinition, Root, RootContent } from 'mdast';
 import remarkStringify from 'remark-stringify';
 import type { Node } from 'unist';
-import { splitAtHeadings, type Part } from './split.js';
+import { splitAtBlankLines, splitAtHeadings, type Part } from './split.js';
+import { LIMITS, measureCost, nestingBudget, type CostReason } from './cost.js';
 import { fastParse } from './fast.js';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
@@ -19,20 +20,40 @@ const serializer = unified().use(remarkStringify).use(remarkGfm);
 export function parseMarkdown(text: string, partSize = 16384, options: { fast?: boolean } = {}): Root {
   const useFast = options.fast ?? true;
   const pieces = splitAtHeadings(text, useFast ? 0 : partSize);
-  // Plain parts are built directly (fast.ts); consecutive other parts are grouped for remark-parse.
-  // The first part (front matter) and a part nesting too deep to parse stay on their own, so that a part
-  // kept unread never takes the front matter or other parts with it.
-  const parts: { part: Part; root: Root | null }[] = [];
+  // Plain parts are built directly (fast.ts). The others are split further at blank lines where that cannot
+  // change the tree (split.ts), and consecutive pieces are grouped for remark-parse up to `partSize` (and the
+  // setext headings it reads quadratically, cost.ts). A piece remark-parse cannot read cheaply is kept unread
+  // on its own; so is the front matter, so that a part kept unread never takes the front matter or other parts
+  // with it.
+  const frontMatter = /^---[ \t]*\r?\n/.test(text);
+  const parts: { part: Part; root: Root | null; setext: number }[] = [];
+  let open: { part: Part; root: Root | null; setext: number } | null = null;
+  let nesting = nestingBudget(text.length);
   for (const [index, piece] of pieces.entries()) {
     const fast = useFast ? fastParse(piece.text) : null;
-    const previous = parts[parts.length - 1];
-    if (!fast && nestsTooDeep(piece.text)) {
-      parts.push({ part: piece, root: unreadRoot(piece.text) });
-    } else if (!fast && index > 1 && previous && !previous.root && previous.part.text.length < partSize) {
-      previous.part = { ...previous.part, text: previous.part.text + piece.text };
-    } else {
-      parts.push({ part: piece, root: fast });
+    if (fast) {
+      parts.push({ part: piece, root: fast, setext: 0 });
+      open = null;
+      continue;
     }
+    const alone = index === 0 && frontMatter && pieces.length > 1;
+    for (const sub of alone ? [piece] : splitAtBlankLines(piece)) {
+      const cost = measureCost(sub.text);
+      nesting -= cost.nesting;
+      const reason = cost.reason ?? (nesting < 0 && cost.nesting > 0 ? 'nesting' : null);
+      if (reason) {
+        nesting += cost.nesting; // not read: nothing spent
+        parts.push({ part: sub, root: unreadRoot(sub.text, reason), setext: 0 });
+        open = null;
+      } else if (open && open.part.text.length + sub.text.length <= partSize && open.setext + cost.setext <= LIMITS.setextUnderlines) {
+        open.part = { ...open.part, text: open.part.text + sub.text };
+        open.setext += cost.setext;
+      } else {
+        open = { part: sub, root: null, setext: cost.setext };
+        parts.push(open);
+      }
+    }
+    if (alone) open = null;
   }
   let roots = parts.map(({ part, root }) => root ?? safeParse(part.text));
   const slow = parts.map(({ root }) => root === null || isUnread(root));
@@ -80,21 +101,23 @@ export function parseMarkdown(text: string, partSize = 16384, options: { fast?: 
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       kept.length = 0;
-      root = unreadRoot(part.text);
-      kept.push(...root.children);
+      root = unreadRoot(part.text, 'stack');
+      kept.push(root.children[0]!);
       shift(root.children[0]!, part.line - 1, part.offset);
     }
-    if (isUnread(root)) unread.push({ line: part.line, offset: part.offset, length: part.text.length });
-    children.push(...kept);
+    if (isUnread(root)) unread.push({ line: part.line, offset: part.offset, length: part.text.length, reason: root.data?.unreadReason ?? 'stack' });
+    for (const node of kept) children.push(node);
   });
-  const lines = text.split('\n');
+  let lineCount = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineCount++;
+  const lastLine = text.length - text.lastIndexOf('\n') - 1;
   return {
     type: 'root',
     children,
     ...(unread.length > 0 ? { data: { unread } } : {}),
     position: {
       start: { line: 1, column: 1, offset: 0 },
-      end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length },
+      end: { line: lineCount, column: lastLine + 1, offset: text.length },
     },
   };
 }
@@ -106,67 +129,43 @@ export interface UnreadPart {
   line: number;
   offset: number;
   length: number;
+  /** Why it was not read (cost.ts); `stack`: remark-parse ran out of call stack on it. */
+  reason: CostReason | 'stack';
 }
 
 declare module 'mdast' {
   interface RootData {
     /** Parts kept as raw text because they could not be parsed. */
     unread?: UnreadPart[];
+    /** In the tree of one part kept unread: why. */
+    unreadReason?: UnreadPart['reason'];
   }
 }
 
-/** remark-parse, or — when the text nests deeper than the call stack allows — the text kept as one raw block. */
+/** remark-parse, or — when the text would cost it too much or overflows the call stack — the text kept as one raw block. */
 function safeParse(text: string): Root {
-  if (nestsTooDeep(text)) return unreadRoot(text);
+  const cost = measureCost(text);
+  if (cost.reason) return unreadRoot(text, cost.reason);
   try {
     return processor.parse(text) as Root;
   } catch (error) {
-    if (error instanceof RangeError) return unreadRoot(text);
+    if (error instanceof RangeError) return unreadRoot(text, 'stack');
     throw error;
   }
 }
 
-/**
- * Text remark-parse cannot read in reasonable time: thousands of containers (block quotes, list items) opened
- * on one line, or thousands of emphasis and link delimiters in one block — both take it quadratic time (a
- * 80 KB paragraph of `_a* ` took 40 s). No standards text comes near these bounds.
- */
-const MAX_LINE_NESTING = 1000;
-const MAX_BLOCK_DELIMITERS = 2000;
-const CONTAINER_MARKER = /[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))/y;
-
-function nestsTooDeep(text: string): boolean {
-  let delimiters = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 42 /* * */ || c === 95 /* _ */ || c === 91 /* [ */ || c === 93 /* ] */ || c === 126 /* ~ */) {
-      if (++delimiters > MAX_BLOCK_DELIMITERS) return true;
-    } else if (c === 10 && (text.charCodeAt(i + 1) === 10 || (text.charCodeAt(i + 1) === 13 && text.charCodeAt(i + 2) === 10))) {
-      delimiters = 0; // a blank line ends the block
-    }
-  }
-  for (let start = 0; start < text.length; ) {
-    let depth = 0;
-    CONTAINER_MARKER.lastIndex = start;
-    while (CONTAINER_MARKER.exec(text)) {
-      if (++depth > MAX_LINE_NESTING) return true;
-    }
-    const nl = text.indexOf('\n', start);
-    if (nl === -1) break;
-    start = nl + 1;
-  }
-  return false;
-}
-
-function unreadRoot(text: string): Root {
-  const body = text.replace(/\n+$/, '');
-  const lines = body.split('\n');
+function unreadRoot(text: string, reason: UnreadPart['reason']): Root {
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 10) length--;
+  const body = text.slice(0, length);
+  let lines = 1;
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) lines++;
   const node: RootContent = {
     type: 'html',
     value: body,
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: body.length } },
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: lines, column: body.length - body.lastIndexOf('\n'), offset: body.length } },
   };
-  return { type: 'root', children: [node], data: { unread: [] } };
+  return { type: 'root', children: [node], data: { unread: [], unreadReason: reason } };
 }
 
 function isUnread(root: Root): boolean {
@@ -190,7 +189,7 @@ function stringifyDefinitions(defs: Definitions[]): string {
 
 function offsetParse(text: string, before: string, after: string): Root {
   const root = safeParse(before + text + after) as Root & { before?: number; beforeLines?: number };
-  if (isUnread(root)) return unreadRoot(text);
+  if (isUnread(root)) return unreadRoot(text, root.data?.unreadReason ?? 'stack');
   root.before = before.length;
   root.beforeLines = (before.match(/\n/g) ?? []).length;
   return root;

@@ -18,7 +18,7 @@ export interface Part {
 
 
 const ATX_HEADING = /^ {0,3}#{1,6}(?:[ \t]|\r?$)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^\r]*)\r?$/;
 const BLANK = /^[ \t]*\r?$/;
 
 interface HtmlBlockStart {
@@ -75,8 +75,7 @@ export function splitAtHeadings(text: string, target = 16384): Part[] {
     const content = text.slice(pos, nl === -1 ? text.length : nl);
 
     if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\r?$`);
-      if (close.test(content)) fence = null;
+      if (fenceCloses(content, fence)) fence = null;
     } else if (html) {
       if (html === 'blank' ? BLANK.test(content) : html.test(content)) html = null;
     } else {
@@ -108,4 +107,79 @@ export function splitAtHeadings(text: string, target = 16384): Part[] {
     parts.push({ text: text.slice(partStart), offset: partStart, line: partLine });
   }
   return parts;
+}
+
+// Lines before which a part is not split: indented, a block quote, a list item, or `---` (at the start of a
+// part, remark-frontmatter would try it as front matter).
+const NO_SPLIT_BEFORE = /^(?:[ \t>]|---|[-+*](?:[ \t]|\r?$)|\d{1,9}[.)](?:[ \t]|\r?$))/;
+
+/**
+ * Splits a part further, before each line that follows a blank line and starts at the margin with neither a
+ * block quote nor a list marker (nor `---`, which remark-frontmatter reads as front matter at a part's start). After a blank line no paragraph is open, so such a line cannot continue one
+ * lazily; being at the margin, it closes every open list item, block quote and footnote definition; and a
+ * table ends at a blank line. Fenced code and HTML blocks are tracked as in `splitAtHeadings`; after a fence or
+ * an HTML block that starts indented (it may lie inside a list item, where the scanner cannot follow it), the
+ * rest of the part is not split. Used for the parts remark-parse has to read, so that it reads them in small
+ * pieces.
+ */
+export function splitAtBlankLines(part: Part): Part[] {
+  const { text } = part;
+  const out: Part[] = [];
+  let start = 0;
+  let startLine = part.line;
+  let pos = 0;
+  let line = part.line;
+  let fence: { char: string; length: number } | null = null;
+  let html: RegExp | 'blank' | null = null;
+  let blankBefore = false;
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 ? text.length : nl + 1;
+    const content = text.slice(pos, nl === -1 ? text.length : nl);
+    const blank = BLANK.test(content);
+    if (fence) {
+      if (fenceCloses(content, fence)) fence = null;
+    } else if (html) {
+      if (html === 'blank' ? blank : html.test(content)) html = null;
+    } else if (!blank) {
+      if (blankBefore && pos > start && !NO_SPLIT_BEFORE.test(content)) {
+        out.push({ text: text.slice(start, pos), offset: part.offset + start, line: startLine });
+        start = pos;
+        startLine = line;
+      }
+      const f = FENCE_OPEN.exec(content);
+      if (f && !(f[1]!.startsWith('`') && f[2]!.includes('`'))) {
+        if (content[0] === ' ') break;
+        fence = { char: f[1]![0]!, length: f[1]!.length };
+      } else {
+        const opened = htmlBlockAt(content);
+        if (opened && content[0] === ' ') break;
+        if (opened) html = opened === true ? null : opened;
+      }
+    }
+    blankBefore = blank;
+    pos = end;
+    line++;
+  }
+  out.push({ text: text.slice(start), offset: part.offset + start, line: startLine });
+  return out;
+}
+
+function fenceCloses(content: string, fence: { char: string; length: number }): boolean {
+  let i = 0;
+  while (i < 3 && content.charCodeAt(i) === 32) i++;
+  let n = 0;
+  while (content[i + n] === fence.char) n++;
+  return n >= fence.length && /^[ \t]*\r?$/.test(content.slice(i + n));
+}
+
+/** The end of the HTML block `content` opens (true: it ends on this line), or null when it opens none. */
+function htmlBlockAt(content: string): RegExp | 'blank' | true | null {
+  for (const block of HTML_BLOCKS) {
+    const m = block.start.exec(content);
+    if (!m) continue;
+    if (block.end === null) return 'blank';
+    return block.end.test(content.slice(m[0].length)) ? true : block.end;
+  }
+  return null;
 }

@@ -16,6 +16,7 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootCon
 import { toString } from 'mdast-util-to-string';
 import { readYaml, yamlMeaning } from '../yaml/reader.js';
 import { splitTopLevel } from '../yaml/top-level.js';
+import type { Node } from 'unist';
 import { parseText, type Parsed } from '../parse/index.js';
 import { inputError } from '../errors.js';
 import { snapshot, stripPositions } from '../model/walk.js';
@@ -99,7 +100,7 @@ export function formatDocument(parsed: Parsed, options: PrintOptions = {}): stri
   let group: RootContent[] = [];
   const flush = () => {
     if (group.length === 0) return;
-    const text = stringifier.stringify({ type: 'root', children: group } as Root).replace(/\r\n?/g, '\n');
+    const text = stringifyGroup(group, doc.file);
     pieces.push(text.replace(/\n+$/, ''));
     group = [];
   };
@@ -111,6 +112,36 @@ export function formatDocument(parsed: Parsed, options: PrintOptions = {}): stri
   const text0 = `${pieces.join('\n\n')}\n`;
   const text = doc.source.eol === '\r\n' ? text0.replace(/\n/g, '\r\n') : text0;
   return (doc.source.bom ? '\uFEFF' : '') + text;
+}
+
+/**
+ * remark-stringify of a group of blocks. It recurses once per level of nesting, so a block nested some
+ * hundreds of levels deep (lists or quotes opened on one line) can exhaust the call stack: that is a one-line
+ * error naming the block's line, and the file is left as it is.
+ */
+function stringifyGroup(group: RootContent[], file: string): string {
+  try {
+    return stringifier.stringify({ type: 'root', children: group } as Root).replace(/\r\n?/g, '\n');
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const line = deepestLine(group);
+    throw inputError(file, 'cannot be formatted: a block is nested too deeply for the Markdown printer', {
+      ...(line === undefined ? {} : { line }),
+      hint: 'the file is left unchanged; nest lists and quotes less deeply',
+    });
+  }
+}
+
+/** The line where the most deeply nested node of `nodes` starts (walked without recursion). */
+function deepestLine(nodes: RootContent[]): number | undefined {
+  let best: { depth: number; line: number | undefined } = { depth: -1, line: undefined };
+  const stack: Array<{ node: Node; depth: number }> = nodes.map((node) => ({ node, depth: 0 }));
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (depth > best.depth) best = { depth, line: node.position?.start.line };
+    for (const child of (node as { children?: Node[] }).children ?? []) stack.push({ node: child, depth: depth + 1 });
+  }
+  return best.line;
 }
 
 /**
@@ -163,7 +194,10 @@ function collectRewrites(doc: StandardsDoc, rewrite: Map<RootContent, RootConten
       rewrite.set(standard.heading.node, relabel(standard.heading.node, `${labels.standard} ${n}.${title}`, standard.title));
       for (const er of standard.expectedResults) {
         const children: PhrasingContent[] = [{ type: 'strong', children: [{ type: 'text', value: labels.expectedResults }] }];
-        if (er.content.children.length > 0) children.push({ type: 'text', value: ' ' }, ...er.content.children);
+        if (er.content.children.length > 0) {
+          children.push({ type: 'text', value: ' ' });
+          for (const item of er.content.children) children.push(item);
+        }
         rewrite.set(er.node, { ...er.node, children });
       }
       for (const req of standard.requirements) {
@@ -260,6 +294,17 @@ function relabel(node: Heading, canonical: string, title: string | null): Headin
  * round-trip a few exotic constructs; such a file is left as it is rather than changed.
  */
 export function formatVerified(parsed: Parsed, options: PrintOptions = {}): string {
+  try {
+    return verified(parsed, options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw inputError(parsed.doc.file, 'cannot be formatted: the document is nested too deeply to be checked after printing', {
+      hint: 'the file is left unchanged; nest lists and quotes less deeply',
+    });
+  }
+}
+
+function verified(parsed: Parsed, options: PrintOptions): string {
   const text = formatDocument(parsed, options);
   const again = parseText(text.replace(/^\uFEFF/, ''), parsed.doc.file, { bom: parsed.source.bom });
   const expected = options.renumber ? null : JSON.stringify(snapshot(parsed.doc));

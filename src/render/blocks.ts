@@ -86,20 +86,20 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
       case 'paragraph': {
         const marker = inlineMarker(block);
         if (marker && options.onInlineMarker) options.onInlineMarker(marker);
-        out.push(...paragraphToDocx(block, ctx, { style: named ?? options.style, alignment: align }));
+        for (const item of paragraphToDocx(block, ctx, { style: named ?? options.style, alignment: align })) out.push(item);
         break;
       }
       case 'heading':
         out.push(headingToDocx(block, ctx, named ?? (options.headingStyle ?? defaultHeadingStyle)(block.depth), align, bookmark ? ctx.bookmark(bookmark) : null));
         break;
       case 'list':
-        out.push(...listToDocx(block, ctx, 0, options));
+        for (const item of listToDocx(block, ctx, 0, options)) out.push(item);
         break;
       case 'table':
         out.push(tableToDocx(block, ctx));
         break;
       case 'blockquote':
-        out.push(...blocksToDocx(block.children, ctx, { ...options, style: STYLE.quote }));
+        for (const item of blocksToDocx(block.children, ctx, { ...options, style: STYLE.quote })) out.push(item);
         break;
       case 'code':
         out.push(
@@ -120,7 +120,7 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
         const marker = MARKER.exec(value);
         if (marker) {
           const make = options.markers?.[marker[1]!];
-          if (make) out.push(...make());
+          if (make) for (const item of make()) out.push(item);
           break;
         }
         const bookmarkDirective = BOOKMARK_DIRECTIVE.exec(value);
@@ -156,7 +156,7 @@ export function blocksToDocx(blocks: readonly RootContent[], ctx: DocxContext, o
       default: {
         const children = (block as { children?: RootContent[] }).children;
         const value = (block as { value?: unknown }).value;
-        if (children) out.push(...blocksToDocx(children, ctx, options));
+        if (children) for (const item of blocksToDocx(children, ctx, options)) out.push(item);
         else if (typeof value === 'string') out.push(ctx.paragraph({ style: options.style ?? STYLE.normal, children: piecesToRuns([textPiece(value)], ctx) }));
       }
     }
@@ -212,16 +212,15 @@ export function listToDocx(list: List, ctx: DocxContext, level: number, options:
     const check: InlinePiece[] = item.checked === true ? [textPiece('☒ ')] : item.checked === false ? [textPiece('☐ ')] : [];
     for (const child of item.children) {
       if (child.type === 'paragraph') {
-        out.push(
-          ...paragraphToDocx(child, ctx, {
-            style: STYLE.listParagraph,
-            ...(first ? { numbering: { reference, level: depth, instance }, lead: check } : { indentLeft }),
-          }),
-        );
+        const paragraphs = paragraphToDocx(child, ctx, {
+          style: STYLE.listParagraph,
+          ...(first ? { numbering: { reference, level: depth, instance }, lead: check } : { indentLeft }),
+        });
+        for (const paragraph of paragraphs) out.push(paragraph);
       } else if (child.type === 'list') {
-        out.push(...listToDocx(child, ctx, level + 1, options));
+        for (const item of listToDocx(child, ctx, level + 1, options)) out.push(item);
       } else {
-        out.push(...blocksToDocx([child], ctx, options));
+        for (const item of blocksToDocx([child], ctx, options)) out.push(item);
       }
       first = false;
     }
@@ -231,7 +230,7 @@ export function listToDocx(list: List, ctx: DocxContext, level: number, options:
 
 /** A GFM table: equal columns over the text width, the first row repeated on every page. */
 export function tableToDocx(node: MdTable, ctx: DocxContext): Table {
-  const columns = Math.max(1, ...node.children.map((row) => row.children.length));
+  const columns = node.children.reduce((most, row) => Math.max(most, row.children.length), 1);
   const width = Math.floor(ctx.textWidth / columns);
   const rows = node.children.map(
     (row, r) =>

@@ -38,8 +38,8 @@ export function finalGateReasons(input: GateInput): string[] {
       `${doc.file}${at ? `:${at}` : ''}: Expected status final, found ${status ? JSON.stringify(status) : 'none'} (only a final version is exported; render makes the consultation draft)`,
     );
   }
-  reasons.push(...documentErrors(doc, input.lint ?? {}));
-  reasons.push(...pendingObservations(input));
+  for (const item of documentErrors(doc, input.lint ?? {})) reasons.push(item);
+  for (const item of pendingObservations(input)) reasons.push(item);
   return reasons;
 }
 

@@ -68,13 +68,13 @@ export function phrasingToPieces(nodes: readonly PhrasingContent[], ctx: InlineC
         text(node.value.replace(/[ \t]*\r?\n[ \t]*/g, ' '));
         break;
       case 'strong':
-        out.push(...phrasingToPieces(node.children, ctx, { ...format, bold: true }, link));
+        for (const item of phrasingToPieces(node.children, ctx, { ...format, bold: true }, link)) out.push(item);
         break;
       case 'emphasis':
-        out.push(...phrasingToPieces(node.children, ctx, { ...format, italics: true }, link));
+        for (const item of phrasingToPieces(node.children, ctx, { ...format, italics: true }, link)) out.push(item);
         break;
       case 'delete':
-        out.push(...phrasingToPieces(node.children, ctx, { ...format, strike: true }, link));
+        for (const item of phrasingToPieces(node.children, ctx, { ...format, strike: true }, link)) out.push(item);
         break;
       case 'inlineCode':
         text(node.value, { ...format, code: true });
@@ -83,12 +83,12 @@ export function phrasingToPieces(nodes: readonly PhrasingContent[], ctx: InlineC
         out.push(link ? { kind: 'break', format, link } : { kind: 'break', format });
         break;
       case 'link':
-        out.push(...phrasingToPieces(node.children, ctx, format, linkTarget(node.url, ctx) ?? link));
+        for (const item of phrasingToPieces(node.children, ctx, format, linkTarget(node.url, ctx) ?? link)) out.push(item);
         break;
       case 'linkReference': {
         const def = ctx.definitions.get(normalizeIdentifier(node.identifier));
         const target = def && def.type === 'definition' ? linkTarget(def.url, ctx) : null;
-        out.push(...phrasingToPieces(node.children, ctx, format, target ?? link));
+        for (const item of phrasingToPieces(node.children, ctx, format, target ?? link)) out.push(item);
         break;
       }
       case 'image':
@@ -113,7 +113,7 @@ export function phrasingToPieces(nodes: readonly PhrasingContent[], ctx: InlineC
         const value = (node as { value?: unknown }).value;
         if (typeof value === 'string') text(value);
         const children = (node as { children?: PhrasingContent[] }).children;
-        if (children) out.push(...phrasingToPieces(children, ctx, format, link));
+        if (children) for (const item of phrasingToPieces(children, ctx, format, link)) out.push(item);
       }
     }
   }

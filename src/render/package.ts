@@ -245,7 +245,7 @@ export class Deflated {
     const out = new Deflated();
     for (const part of parts) {
       part.flush();
-      out.compressed.push(...part.compressed);
+      for (const item of part.compressed) out.compressed.push(item);
       out.crc = crc32Combine(out.crc, part.crc, part.size);
       out.size += part.size;
     }

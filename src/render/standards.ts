@@ -48,12 +48,12 @@ const contentHeadings: BlockOptions = { headingStyle: (depth) => (depth <= 2 ? S
 /** The whole document: introduction, modules, annexes of the standards file, and any content the format does not place. */
 export function standardsToDocx(doc: StandardsDoc, ctx: DocxContext, style: StandardsStyle): FileChild[] {
   const out: FileChild[] = [...blocksToDocx(doc.intro, ctx, contentHeadings)];
-  for (const module of doc.modules) out.push(...moduleToDocx(module, ctx, style));
+  for (const module of doc.modules) for (const item of moduleToDocx(module, ctx, style)) out.push(item);
   for (const annex of doc.annexes) {
     out.push(ctx.paragraph({ style: STYLE.heading1, children: piecesToRuns(phrasingToPieces(annex.heading.node.children, ctx), ctx) }));
-    out.push(...blocksToDocx(annex.blocks, ctx, contentHeadings));
+    for (const item of blocksToDocx(annex.blocks, ctx, contentHeadings)) out.push(item);
   }
-  out.push(...blocksToDocx(doc.unplaced, ctx, contentHeadings));
+  for (const item of blocksToDocx(doc.unplaced, ctx, contentHeadings)) out.push(item);
   return out;
 }
 
@@ -76,15 +76,15 @@ export function moduleToDocx(module: Module, ctx: DocxContext, style: StandardsS
     const bookmark = module.numeral ? bookmarkName(moduleAnchor(style.lang, module.numeral)) : null;
     out.push(ctx.paragraph({ style: STYLE.heading1, children: withBookmark(ctx, bookmark, [textPiece(moduleHeadingText(module, style))]) }));
   }
-  out.push(...blocksToDocx(module.blocks, ctx, contentHeadings));
-  for (const standard of module.standards) out.push(...standardToDocx(standard, module, ctx, style));
+  for (const item of blocksToDocx(module.blocks, ctx, contentHeadings)) out.push(item);
+  for (const standard of module.standards) for (const item of standardToDocx(standard, module, ctx, style)) out.push(item);
   return out;
 }
 
 export function standardToDocx(standard: Standard, module: Module, ctx: DocxContext, style: StandardsStyle): FileChild[] {
   const bookmark = standard.number !== null ? bookmarkName(standardAnchor(style.lang, standard.number)) : null;
   const out: FileChild[] = [ctx.paragraph({ style: STYLE.heading2, children: withBookmark(ctx, bookmark, [textPiece(standardHeadingText(standard, style))]) })];
-  out.push(...blocksToDocx(standard.statement, ctx, contentHeadings));
+  for (const item of blocksToDocx(standard.statement, ctx, contentHeadings)) out.push(item);
   for (const expected of standard.expectedResults) {
     out.push(
       ctx.paragraph({
@@ -93,8 +93,8 @@ export function standardToDocx(standard: Standard, module: Module, ctx: DocxCont
       }),
     );
   }
-  out.push(...blocksToDocx(standard.unplaced, ctx, contentHeadings));
-  for (const requirement of standard.requirements) out.push(...requirementToDocx(requirement, module, ctx, style));
+  for (const item of blocksToDocx(standard.unplaced, ctx, contentHeadings)) out.push(item);
+  for (const requirement of standard.requirements) for (const item of requirementToDocx(requirement, module, ctx, style)) out.push(item);
   return out;
 }
 
@@ -110,18 +110,18 @@ export function requirementToDocx(requirement: Requirement, module: Module, ctx:
   const [first, ...rest] = requirement.text;
   const out: FileChild[] = [];
   if (first && first.type === 'paragraph') {
-    out.push(...paragraphToDocx(first, ctx, { style: STYLE.requirement, lead: idPieces, bookmark }));
-    out.push(...blocksToDocx(rest, ctx, contentHeadings));
+    for (const item of paragraphToDocx(first, ctx, { style: STYLE.requirement, lead: idPieces, bookmark })) out.push(item);
+    for (const item of blocksToDocx(rest, ctx, contentHeadings)) out.push(item);
   } else {
     out.push(ctx.paragraph({ style: STYLE.requirement, children: withBookmark(ctx, bookmark, idPieces) }));
-    out.push(...blocksToDocx(requirement.text, ctx, contentHeadings));
+    for (const item of blocksToDocx(requirement.text, ctx, contentHeadings)) out.push(item);
   }
   if (requirement.indicators.length > 0 || requirement.indicatorsLabel) {
     // Bold comes from the IndicatorsLabel style.
     out.push(ctx.paragraph({ style: STYLE.indicatorsLabel, children: piecesToRuns([textPiece(style.labels.indicators)], ctx) }));
   }
-  for (const indicator of requirement.indicators) out.push(...indicatorToDocx(indicator, requirement, ctx));
-  out.push(...blocksToDocx(requirement.unplaced, ctx, contentHeadings));
+  for (const indicator of requirement.indicators) for (const item of indicatorToDocx(indicator, requirement, ctx)) out.push(item);
+  for (const item of blocksToDocx(requirement.unplaced, ctx, contentHeadings)) out.push(item);
   return out;
 }
 
@@ -135,10 +135,10 @@ export function indicatorToDocx(indicator: Indicator, requirement: Requirement, 
     const prefix = INDICATOR_PREFIX.exec(piecesText(pieces));
     if (prefix) pieces = dropLeadingText(pieces, prefix[0].length);
     out.push(ctx.paragraph({ style: STYLE.indicator, children: piecesToRuns([...lead, ...pieces], ctx) }));
-    out.push(...blocksToDocx(rest, ctx, { ...contentHeadings, style: STYLE.indicator }));
+    for (const item of blocksToDocx(rest, ctx, { ...contentHeadings, style: STYLE.indicator })) out.push(item);
   } else {
     out.push(ctx.paragraph({ style: STYLE.indicator, children: piecesToRuns(lead, ctx) }));
-    out.push(...blocksToDocx(indicator.node.children as Block[], ctx, { ...contentHeadings, style: STYLE.indicator }));
+    for (const item of blocksToDocx(indicator.node.children as Block[], ctx, { ...contentHeadings, style: STYLE.indicator })) out.push(item);
   }
   return out;
 }
@@ -150,8 +150,8 @@ export function moduleHeadingText(module: Module, style: StandardsStyle): string
   let text = style.headingCase === 'upper' ? upper(head, style.lang) : head;
   const numbers = module.standards.map((s) => s.number).filter((n): n is number => n !== null);
   if (style.moduleRange && numbers.length > 0) {
-    const from = Math.min(...numbers);
-    const to = Math.max(...numbers);
+    const from = numbers.reduce((least, n) => Math.min(least, n), Infinity);
+    const to = numbers.reduce((most, n) => Math.max(most, n), -Infinity);
     text += ` (${standardRangeText(style.labels, from, to)})`;
   }
   return text;

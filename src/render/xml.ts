@@ -68,8 +68,11 @@ export class LightParagraph extends BaseXmlComponent {
   constructor(private readonly options: IParagraphOptions) {
     super('w:p');
     for (const child of options.children ?? []) {
-      if (child instanceof Bookmark) this.children.push(child.start, ...child.children, child.end);
-      else this.children.push(child);
+      if (child instanceof Bookmark) {
+        this.children.push(child.start);
+        for (const item of child.children) this.children.push(item);
+        this.children.push(child.end);
+      } else this.children.push(child);
     }
   }
 

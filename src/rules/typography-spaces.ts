@@ -6,7 +6,25 @@
 import { textSegments } from './document-text.js';
 import type { DocumentRule } from './types.js';
 
-const DOUBLED = /(?<=\S)[ \u00A0]{2,}(?=\S)/gu;
+const WHITE = /\s/;
+
+/**
+ * Runs of two or more spaces or no-break spaces between two characters that are not white space, as `[start,
+ * end)` pairs. A scan rather than a regular expression: a run of millions of spaces overflows the backtracking
+ * of a lookaround expression.
+ */
+export function doubledSpaces(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 0xa0) continue;
+    let j = i + 1;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 0xa0)) j++;
+    if (j - i >= 2 && i > 0 && j < text.length && !WHITE.test(text[i - 1]!) && !WHITE.test(text[j]!)) runs.push([i, j]);
+    i = j;
+  }
+  return runs;
+}
 
 export const typographySpaces: DocumentRule = {
   kind: 'document',
@@ -19,9 +37,9 @@ export const typographySpaces: DocumentRule = {
   check(doc, ctx) {
     for (const segment of textSegments(doc, ctx.text)) {
       if (!segment.value.includes('  ') && !segment.value.includes('\u00A0')) continue;
-      for (const m of segment.value.matchAll(DOUBLED)) {
-        const fix = segment.edit(m.index, m.index + m[0].length, ' ');
-        ctx.report({ messageId: 'spaces', span: segment.span(m.index, m.index + m[0].length), data: { count: m[0].length }, ...(fix ? { fix } : {}) });
+      for (const [start, end] of doubledSpaces(segment.value)) {
+        const fix = segment.edit(start, end, ' ');
+        ctx.report({ messageId: 'spaces', span: segment.span(start, end), data: { count: end - start }, ...(fix ? { fix } : {}) });
       }
     }
   },

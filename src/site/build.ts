@@ -122,13 +122,13 @@ export function buildSite(input: SiteInput): SiteFiles {
       decisionWord: (d) => decisionWord(d, v.doc.lang),
       translationOf: null,
     });
-    documents.push(...made.documents);
+    for (const d of made.documents) documents.push(d);
     files.set(versionFile(v.name), frame({ lang: v.doc.lang, title: `${w.version} ${v.name}`, file: versionFile(v.name), main: made.main, toc: made.toc, alternates: translations, scripts: [], description: made.title }));
     for (const t of v.translations) {
       const file = versionFile(v.name, t.lang);
       const tw = siteWords(t.lang);
       const twin = versionPage({ name: v.name, doc: t.doc, file, changes: null, observations: new Map(), decisionWord: (d) => decisionWord(d, t.lang), translationOf: { name: v.name, file: versionFile(v.name) } });
-      documents.push(...twin.documents);
+      for (const d of twin.documents) documents.push(d);
       files.set(file, frame({ lang: t.lang, title: `${tw.version} ${v.name}`, file, main: twin.main, toc: twin.toc, alternates: [{ lang: v.doc.lang, file: versionFile(v.name) }], description: twin.title }));
     }
   }

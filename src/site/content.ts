@@ -72,7 +72,7 @@ function linked<T extends RootContent>(node: T, resolve: ReferenceResolver, minH
   if (!('children' in node)) return node;
   const children: RootContent[] = [];
   for (const child of node.children as RootContent[]) {
-    if (child.type === 'text') children.push(...referenceLinks(child, resolve));
+    if (child.type === 'text') for (const node of referenceLinks(child, resolve)) children.push(node);
     else if (child.type === 'imageReference') children.push({ type: 'text', value: child.alt ?? '' });
     else children.push(linked(child, resolve, minHeading));
   }

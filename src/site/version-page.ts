@@ -176,7 +176,7 @@ export function versionPage(input: VersionPageInput): VersionPage {
       annexToc.push({ text: heading, href: `#${id}` });
       addDocument(id, heading, annex.title, nodeText({ type: 'root', children: annex.blocks }));
     });
-    toc.push(...annexToc);
+    for (const entry of annexToc) toc.push(entry);
   }
   return { title, main: out.join('\n'), toc: tocNav(lang, toc), documents };
 }

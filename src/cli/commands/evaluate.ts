@@ -109,7 +109,7 @@ export async function run(ctx: Context, args: unknown[], options: EvaluateOption
   for (const s of sheets) {
     if (!s.sheet) continue;
     const f = readGrid(s.sheet, grid);
-    findings.push(...f.findings);
+    for (const finding of f.findings) findings.push(finding);
     if (!f.usable) continue;
     const name = options.centre ?? (f.meta.service || path.basename(s.label).replace(/\.(xlsx|csv)$/i, ''));
     filled.push({ filled: f, name });
@@ -204,7 +204,7 @@ function printFindings(ctx: Context, findings: Finding[]): void {
 function summary(e: Evaluation, failingShare: number): string {
   const head = ['service', 'score', ...e.modules.map((m) => m.numeral)];
   const rows = e.services.map((s) => [s.name, percent(s.score.score), ...s.modules.map((m) => percent(m.score.score))]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const widths = head.map((h, i) => rows.reduce((most, r) => Math.max(most, r[i]!.length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
   const failing = failingRequirements(e, failingShare).map((r) => r.id);
   return `${[line(head), ...rows.map(line)].join('\n')}\nrequirements most services do not meet (${failing.length}): ${failing.join(', ') || 'none'}\n`;

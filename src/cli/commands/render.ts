@@ -97,7 +97,7 @@ export async function produceDocx(
       },
     });
     // The values the order takes from the config, before a template meets an empty one.
-    reasons.push(...configValueReasons(ws?.config.data ?? {}, configLabel));
+    for (const reason of configValueReasons(ws?.config.data ?? {}, configLabel)) reasons.push(reason);
     if (reasons.length > 0) return refuse(reasons);
   } else if (doc.problems.length > 0) {
     ctx.io.stderr(`stdraft: warning: ${source.label} has ${doc.problems.length} problem${doc.problems.length === 1 ? '' : 's'} (stdraft validate shows them); rendered as it is\n`);

@@ -86,7 +86,7 @@ export function formatVersionsTable(setName: string, rows: VersionRow[]): string
     String(r.indicators),
     r.workshop ?? '',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const widths = header.map((h, i) => body.reduce((most, row) => Math.max(most, row[i]!.length), h.length));
   const numeric = new Set([4, 5, 6, 7]);
   const line = (cells: string[]) =>
     cells
