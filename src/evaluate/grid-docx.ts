@@ -5,7 +5,7 @@
  */
 import { AlignmentType, Document, Packer, PageOrientation, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalMergeType, WidthType, Footer, PageNumber } from 'docx';
 import { ASSESSMENTS, GRID_WORDS, META_KEYS, moduleHeading, standardHeading, type Grid } from './grid.js';
-import type { GridInfo } from './layout.js';
+import { metaValues, type GridInfo } from './layout.js';
 
 const FONT = 'Arial';
 const WIDTHS = [3700, 3900, 2000, 2700, 2700];
@@ -16,14 +16,7 @@ const text = (t: string, options: { bold?: boolean; size?: number; italics?: boo
 export async function gridDocx(grid: Grid, info: GridInfo = {}): Promise<Uint8Array> {
   const words = GRID_WORDS[grid.lang];
   const c = words.columns;
-  const values: Record<string, string> = {
-    standards: grid.title,
-    version: grid.version,
-    fingerprint: grid.fingerprint,
-    service: info.service ?? '',
-    date: info.date ?? '',
-    evaluator: info.evaluator ?? '',
-  };
+  const values: Record<string, string> = metaValues(grid, info);
   const metaTable = new Table({
     width: { size: WIDTHS.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     rows: META_KEYS.map(

@@ -25,13 +25,9 @@ export interface GridInfo {
 /** The column of the metadata values (D, the wide one): the label in A spills over the empty B and C. */
 export const META_VALUE_COLUMN = 3;
 
-/**
- * `repeatText`: the requirement text on every row of the requirement (CSV, for other tools), or only on its
- * first row (the workbook, easier to read).
- */
-export function gridLayout(grid: Grid, info: GridInfo = {}, options: { repeatText?: boolean } = {}): LayoutRow[] {
-  const words = GRID_WORDS[grid.lang];
-  const values: Record<MetaKey, string> = {
+/** The header values of a grid: what it evaluates (standards, version, fingerprint) and what the evaluator fills. */
+export function metaValues(grid: Grid, info: GridInfo = {}): Record<MetaKey, string> {
+  return {
     standards: grid.title,
     version: grid.version,
     fingerprint: grid.fingerprint,
@@ -39,6 +35,15 @@ export function gridLayout(grid: Grid, info: GridInfo = {}, options: { repeatTex
     date: info.date ?? '',
     evaluator: info.evaluator ?? '',
   };
+}
+
+/**
+ * `repeatText`: the requirement text on every row of the requirement (CSV, for other tools), or only on its
+ * first row (the workbook, easier to read).
+ */
+export function gridLayout(grid: Grid, info: GridInfo = {}, options: { repeatText?: boolean } = {}): LayoutRow[] {
+  const words = GRID_WORDS[grid.lang];
+  const values = metaValues(grid, info);
   const out: LayoutRow[] = [{ kind: 'title', cells: [`${words.title} — ${grid.title}`] }];
   for (const key of META_KEYS) out.push({ kind: 'meta', key, cells: [words.meta[key], '', '', values[key]] });
   out.push({ kind: 'note', cells: [words.instructions] }, { kind: 'blank', cells: [] });
