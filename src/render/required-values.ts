@@ -1,8 +1,8 @@
 /**
  * The config values a template needs, found before rendering, so that every missing one is reported in one run
  * (the engine stops at the first). A value tested by `{{#if …}}` / `{{#unless …}}` is optional, and so is what
- * such a block guards by the same path; `{{#each}}` / `{{#with}}` blocks change the context and are left to the
- * engine.
+ * such a block guards by the same path; what `{{#each}}` / `{{#with}}` iterate is needed (unless the block has an
+ * `{{else}}`), and their bodies, which read another context, are left to the engine.
  */
 import Handlebars from 'handlebars';
 import type { LoadedTemplate } from './template.js';
@@ -12,6 +12,8 @@ export interface RequiredValue {
   path: string;
   file: string;
   line: number;
+  /** What an `{{#each}}` / `{{#with}}` iterates: the engine prints nothing for it rather than failing. */
+  iterated?: boolean;
 }
 
 type Node = hbs.AST.Node;
@@ -27,7 +29,7 @@ export function missingConfigValues(template: LoadedTemplate, config: Record<str
     } catch {
       continue; // the engine reports syntax errors with their line
     }
-    const use = (expr: Node | undefined, guards: string[]) => {
+    const use = (expr: Node | undefined, guards: string[], iterated = false) => {
       if (!expr) return;
       if (expr.type === 'SubExpression') {
         const sub = expr as hbs.AST.SubExpression;
@@ -41,7 +43,7 @@ export function missingConfigValues(template: LoadedTemplate, config: Record<str
       if (guards.some((g) => key === g || key.startsWith(`${g}.`)) || seen.has(key)) return;
       if (lookup(config, key) === undefined) {
         seen.add(key);
-        missing.push({ path: key, file: section.file, line: p.loc?.start.line ?? 1 });
+        missing.push({ path: key, file: section.file, line: p.loc?.start.line ?? 1, ...(iterated ? { iterated } : {}) });
       }
     };
     const walk = (nodes: hbs.AST.Statement[], guards: string[]) => {
@@ -58,7 +60,12 @@ export function missingConfigValues(template: LoadedTemplate, config: Record<str
             const guard = test?.type === 'PathExpression' && test.original.startsWith('config.') ? [test.original.slice('config.'.length)] : [];
             walk(b.program?.body ?? [], [...guards, ...guard]);
             walk(b.inverse?.body ?? [], [...guards, ...guard]);
-          } else if (helper !== 'each' && helper !== 'with') {
+          } else if (helper === 'each' || helper === 'with') {
+            // The list or object itself is needed (an `{{#each}}` over nothing prints nothing: an empty
+            // "în temeiul:"), unless the block says what to print without it (`{{else}}`); its body reads
+            // another context, left to the engine.
+            if (!b.inverse) for (const p of b.params) use(p, guards, true);
+          } else {
             for (const p of b.params) use(p, guards);
             walk(b.program?.body ?? [], guards);
             walk(b.inverse?.body ?? [], guards);

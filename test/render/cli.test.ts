@@ -80,11 +80,15 @@ describe('render and export: bad input is a one-line error, exit 2, and writes n
     fs.writeFileSync(path.join(cwd, 'stdraft.config.yaml'), DEMO_CONFIG.replace(/ {2}email: consultare@example.org\n/, ''));
     const stderr = await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd);
     expect(stderr).toMatch(/^stdraft: .*templates\/consultation\/anunt\.md\.hbs:\d+: Expected a value for "config\.consultation\.email", found none \(set consultation\.email in stdraft\.config\.yaml\)\n$/);
+    // A list the template iterates is needed too: without the order's grounds "în temeiul:" would print empty.
+    fs.writeFileSync(path.join(cwd, 'stdraft.config.yaml'), DEMO_CONFIG.replace(/ {2}basis:\n {4}- .*\n/, ''));
+    const grounds = await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd);
+    expect(grounds).toMatch(/^stdraft: stdraft\.config\.yaml: the template needs a value the config does not set: order\.basis \(.*templates\/consultation\/\w+\.md\.hbs:\d+\) \(set it in stdraft\.config\.yaml/);
     fs.rmSync(path.join(cwd, 'stdraft.config.yaml'));
     // With no config at all, every value the template needs is listed in one message.
     const all = await refused(['render', '2015-09', '-o', 'OUT/x.docx'], cwd);
     expect(all).toMatch(/the template needs \d+ values the config does not set: /);
-    for (const key of ['consultation.address', 'consultation.email', 'order.signatory.function', 'order.memo.reasons']) expect(all).toMatch(new RegExp(`${key.replace(/\./g, '\\.')} \\(.*\\.md\\.hbs:\\d+\\)`));
+    for (const key of ['consultation.address', 'consultation.email', 'order.basis', 'order.signatory.function', 'order.memo.reasons']) expect(all).toMatch(new RegExp(`${key.replace(/\./g, '\\.')} \\(.*\\.md\\.hbs:\\d+\\)`));
     expect(all).toMatch(/create stdraft\.config\.yaml at the workspace root and set them there/);
     expect(all.trim().split('\n')).toHaveLength(1);
   });

@@ -110,12 +110,16 @@ export async function produceDocx(
     source.set?.versions.map((v) => v.name) ?? [],
   );
   const data = templateData({ doc, config: ws?.config.data ?? {}, template: template.config, set: source.set?.name ?? null, consultationsHeld: held });
-  // Several missing config values are reported together (one alone gets the engine's message, with its line).
+  // Several missing config values are reported together (one alone gets the engine's message, with its line,
+  // unless it is a list the engine would print as nothing).
   const missing = missingConfigValues(template, ws?.config.data ?? {});
-  if (missing.length > 1) {
+  if (missing.length > 1 || missing.some((m) => m.iterated)) {
     const list = missing.map((m) => `${m.path} (${m.file}:${m.line})`).join(', ');
-    throw configError(configLabel ?? 'stdraft.config.yaml', `the template needs ${missing.length} values the config does not set: ${list}`, {
-      hint: configLabel ? `set them in ${configLabel} (docs/templates.md)` : 'create stdraft.config.yaml at the workspace root and set them there (docs/templates.md)',
+    const needs = missing.length === 1 ? 'a value' : `${missing.length} values`;
+    throw configError(configLabel ?? 'stdraft.config.yaml', `the template needs ${needs} the config does not set: ${list}`, {
+      hint: configLabel
+        ? `set ${missing.length === 1 ? 'it' : 'them'} in ${configLabel} (docs/templates.md)`
+        : `create stdraft.config.yaml at the workspace root and set ${missing.length === 1 ? 'it' : 'them'} there (docs/templates.md)`,
     });
   }
   progress.update(1, 3, 'building the document');
