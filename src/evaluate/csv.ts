@@ -1,10 +1,9 @@
 /**
  * The grid as CSV (UTF-8 with a byte-order mark, so spreadsheets show the diacritics; the same rows as the
- * workbook), and CSV bytes read back as a sheet: UTF-8 or UTF-16 with a BOM, UTF-8, else Windows-1250 (what
- * Romanian Excel saves as "CSV"); `,`, `;` or tab separators, chosen by which one shows the grid's header.
+ * workbook), and CSV text read back as a sheet (decoded by text-encoding.ts: Windows-1250 is what Romanian Excel
+ * saves as "CSV"); `,`, `;` or tab separators, chosen by which one shows the grid's header.
  */
 import { parse } from 'csv-parse/sync';
-import iconv from 'iconv-lite';
 import { gridLayout, type GridInfo } from './layout.js';
 import type { Grid } from './grid.js';
 import { fold, type Sheet, type SheetCell } from './read-grid.js';
@@ -27,22 +26,6 @@ export function gridCsv(grid: Grid, info: GridInfo = {}): string {
     return cells.map(quote).join(',');
   });
   return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
-
-export interface DecodedCsv {
-  text: string;
-  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1250';
-}
-
-export function decodeCsv(bytes: Uint8Array): DecodedCsv {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1250'), encoding: 'windows-1250' };
-  }
 }
 
 const HEADER_WORDS = ['cerinta', 'indicator', 'evaluare', 'requirement', 'assessment'];

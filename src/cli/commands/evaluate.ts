@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseRegister } from '../../comments/index.js';
 import { StdraftError, inputError, usageError } from '../../errors.js';
 import { evaluate, serviceInputs, failingRequirements, type Evaluation } from '../../evaluate/aggregate.js';
-import { decodeCsv, readCsvSheet } from '../../evaluate/csv.js';
+import { readCsvSheet } from '../../evaluate/csv.js';
+import { decodeBytes } from '../../text-encoding.js';
 import { buildGrid } from '../../evaluate/grid.js';
 import { appendObservations, draftObservations, newRegister } from '../../evaluate/observations.js';
 import { hasGridHeader, readGrid, sheetVersion, findingLine, type FilledGrid, type Finding, type Sheet } from '../../evaluate/read-grid.js';
@@ -69,11 +70,12 @@ export async function run(ctx: Context, args: unknown[], options: EvaluateOption
   for (const input of inputs) {
     const bytes = readBytes(input.file, input.label);
     if (/\.csv$/i.test(input.file)) {
-      const decoded = decodeCsv(bytes);
+      const decoded = decodeBytes(bytes);
       try {
         const { sheet } = readCsvSheet(decoded.text, input.label);
-        if (decoded.encoding === 'windows-1250') {
-          findings.push({ file: input.label, cell: null, severity: 'warning', message: 'Expected UTF-8, found another encoding: read as Windows-1250 (Central European); save the CSV as "CSV UTF-8" to be sure of the diacritics' });
+        if (decoded.encoding === 'windows-1250' || decoded.encoding === 'iso-8859-2') {
+          const table = decoded.encoding === 'windows-1250' ? 'Windows-1250 (Central European)' : 'ISO-8859-2 (Latin-2)';
+          findings.push({ file: input.label, cell: null, severity: 'warning', message: `Expected UTF-8, found another encoding: read as ${table}; save the CSV as "CSV UTF-8" to be sure of the diacritics` });
         }
         sheets.push({ label: input.label, sheet });
       } catch (error) {
